@@ -1,0 +1,336 @@
+// SPDX-FileCopyrightText: 2026 Faultline contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "topologystore.h"
+
+#include <algorithm>
+
+namespace faultline {
+
+struct TopologyStore::InstanceRecord {
+    HealthReport last;
+    std::int64_t lastSeenMs = 0;
+};
+
+struct TopologyStore::ServiceRecord {
+    ServiceSnapshot snapshot;
+    std::map<std::string, InstanceRecord> instances;
+    SlidingWindow<ServicePoint, historySeconds> history;
+    bool dirty = true;
+};
+
+struct TopologyStore::EdgeRecord {
+    EdgeSnapshot snapshot;
+    SlidingWindow<EdgePoint, historySeconds> history;
+    // Histograms of the most recent seconds, indexed by second modulo recentSeconds.
+    std::array<LatencyHistogram, recentSeconds> recent;
+    std::array<std::int64_t, recentSeconds> recentSecond {};
+    std::int64_t lastCallSecond = -1;
+    bool dirty = true;
+};
+
+namespace {
+
+std::int64_t secondOf(std::int64_t ms)
+{
+    return ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+}
+
+ServiceState stateFromMetrics(double errorRate, double p99Ms, const HealthThresholds &thresholds)
+{
+    if (errorRate >= thresholds.errorRateCritical || p99Ms >= thresholds.p99CriticalMs)
+        return ServiceState::Critical;
+    if (errorRate >= thresholds.errorRateWarning || p99Ms >= thresholds.p99WarningMs)
+        return ServiceState::Warning;
+    return ServiceState::Ok;
+}
+
+int severity(ServiceState state)
+{
+    switch (state) {
+    case ServiceState::Ok:
+        return 0;
+    case ServiceState::Unknown:
+        return 1;
+    case ServiceState::Warning:
+        return 2;
+    case ServiceState::Stale:
+        return 3;
+    case ServiceState::Critical:
+        return 4;
+    }
+    return 1;
+}
+
+} // namespace
+
+TopologyStore::TopologyStore(HealthThresholds thresholds)
+    : m_thresholds(thresholds)
+{
+}
+
+TopologyStore::~TopologyStore() = default;
+
+TopologyStore::ServiceRecord &TopologyStore::serviceRecord(const std::string &name, NodeKind kind, std::int64_t nowMs)
+{
+    auto &slot = m_services[name];
+    if (!slot) {
+        slot = std::make_unique<ServiceRecord>();
+        slot->snapshot.name = name;
+        slot->snapshot.kind = kind;
+        slot->history.advanceTo(secondOf(nowMs));
+    } else if (slot->snapshot.kind != NodeKind::Service && kind == NodeKind::Service) {
+        // A callee first seen from its callers turns out to report spans or heartbeats of its own.
+        slot->snapshot.kind = NodeKind::Service;
+        slot->dirty = true;
+    }
+    return *slot;
+}
+
+void TopologyStore::noteNode(const std::string &name, NodeKind kind, std::int64_t nowMs)
+{
+    serviceRecord(name, kind, nowMs);
+}
+
+void TopologyStore::applyHealth(const HealthReport &report, std::int64_t nowMs)
+{
+    auto &record = serviceRecord(report.service, NodeKind::Service, nowMs);
+    auto &instance = record.instances[report.instance];
+    instance.last = report;
+    instance.lastSeenMs = nowMs;
+    record.snapshot.criticality = report.criticality;
+    record.snapshot.criticalityKnown = true;
+    evaluateService(record, nowMs);
+}
+
+void TopologyStore::applyCall(const CallRecord &call, std::int64_t nowMs)
+{
+    if (call.caller.empty() || call.callee.empty())
+        return;
+    serviceRecord(call.caller, NodeKind::Service, nowMs);
+    serviceRecord(call.callee, call.calleeKind, nowMs);
+
+    auto &slot = m_edges[{call.caller, call.callee}];
+    if (!slot) {
+        slot = std::make_unique<EdgeRecord>();
+        slot->snapshot.caller = call.caller;
+        slot->snapshot.callee = call.callee;
+        slot->snapshot.calleeKind = call.calleeKind;
+        slot->recentSecond.fill(-1);
+    }
+    auto &edge = *slot;
+    const auto second = secondOf(nowMs);
+    rollEdge(edge, second);
+
+    auto &bucket = edge.history.current();
+    ++bucket.calls;
+    ++edge.snapshot.totalCalls;
+    if (call.error) {
+        ++bucket.errors;
+        ++edge.snapshot.totalErrors;
+    }
+    if (call.durationNs && *call.durationNs >= 0)
+        edge.recent[std::size_t(second % recentSeconds)].add(double(*call.durationNs) / 1e6);
+    edge.lastCallSecond = second;
+    edge.dirty = true;
+}
+
+void TopologyStore::rollEdge(EdgeRecord &edge, std::int64_t second)
+{
+    if (edge.history.started() && second > edge.history.currentSecond()) {
+        // Close the second that ends: its percentiles come from its own histogram.
+        const auto closing = edge.history.currentSecond();
+        const auto slot = std::size_t(closing % recentSeconds);
+        if (edge.recentSecond[slot] == closing) {
+            edge.history.current().p50Ms = float(edge.recent[slot].quantileMs(0.50));
+            edge.history.current().p99Ms = float(edge.recent[slot].quantileMs(0.99));
+        }
+    }
+    edge.history.advanceTo(second);
+    const auto slot = std::size_t(second % recentSeconds);
+    if (edge.recentSecond[slot] != second) {
+        edge.recent[slot].clear();
+        edge.recentSecond[slot] = second;
+    }
+}
+
+void TopologyStore::evaluateService(ServiceRecord &record, std::int64_t nowMs)
+{
+    auto &snapshot = record.snapshot;
+    snapshot.instances.clear();
+
+    double rps = 0;
+    double weightedErrors = 0;
+    double weightedP50 = 0;
+    double p99 = 0;
+    double inFlight = 0;
+    double capacity = 0;
+    std::uint64_t fallbacks = 0;
+    std::uint64_t shed = 0;
+    int fresh = 0;
+    int stale = 0;
+    ServiceState worstInstance = ServiceState::Ok;
+    std::int64_t lastHeartbeat = 0;
+    const InstanceRecord *newest = nullptr;
+
+    for (const auto &[name, instance] : record.instances) {
+        const auto &report = instance.last;
+        InstanceSnapshot view;
+        view.name = name;
+        view.rps = report.rps;
+        view.errorRate = report.errorRate;
+        view.latencyP99Ms = report.latencyP99Ms;
+        view.lastSeenMs = instance.lastSeenMs;
+        const bool isStale = nowMs - instance.lastSeenMs > m_thresholds.staleIntervals * report.intervalMs;
+        view.state = isStale ? ServiceState::Stale : stateFromMetrics(report.errorRate, report.latencyP99Ms, m_thresholds);
+        snapshot.instances.push_back(view);
+        lastHeartbeat = std::max(lastHeartbeat, instance.lastSeenMs);
+        if (!newest || instance.lastSeenMs > newest->lastSeenMs)
+            newest = &instance;
+        if (isStale) {
+            ++stale;
+            continue;
+        }
+        ++fresh;
+        rps += report.rps;
+        weightedErrors += report.errorRate * report.rps;
+        weightedP50 += report.latencyP50Ms * report.rps;
+        p99 = std::max(p99, report.latencyP99Ms);
+        inFlight += report.inFlight;
+        capacity += report.capacity;
+        fallbacks += report.fallbacks;
+        shed += report.shed;
+        if (severity(view.state) > severity(worstInstance))
+            worstInstance = view.state;
+    }
+
+    snapshot.lastHeartbeatMs = lastHeartbeat;
+    snapshot.rps = rps;
+    snapshot.errorRate = rps > 0 ? weightedErrors / rps : 0;
+    snapshot.latencyP50Ms = rps > 0 ? weightedP50 / rps : 0;
+    snapshot.latencyP99Ms = p99;
+    snapshot.inFlight = inFlight;
+    snapshot.capacity = capacity;
+    snapshot.fallbacks = fallbacks;
+    snapshot.shed = shed;
+    if (newest) {
+        snapshot.mode = newest->last.mode;
+        snapshot.rampPercent = newest->last.rampPercent;
+        snapshot.cacheAgeMs = newest->last.cacheAgeMs;
+        snapshot.breakers = newest->last.breakers;
+    }
+
+    if (record.instances.empty()) {
+        snapshot.state = ServiceState::Unknown;
+    } else if (fresh == 0) {
+        snapshot.state = ServiceState::Stale;
+        snapshot.rps = 0;
+    } else {
+        auto state = stateFromMetrics(snapshot.errorRate, snapshot.latencyP99Ms, m_thresholds);
+        // One failing instance among several healthy ones degrades the service; it does not fail it.
+        if (severity(worstInstance) > severity(state))
+            state = worstInstance == ServiceState::Critical && fresh > 1 ? ServiceState::Warning : worstInstance;
+        // Part of the service has gone silent: never show that as healthy.
+        if (stale > 0 && state == ServiceState::Ok)
+            state = ServiceState::Warning;
+        snapshot.state = state;
+    }
+    record.dirty = true;
+}
+
+void TopologyStore::tick(std::int64_t nowMs)
+{
+    const auto second = secondOf(nowMs);
+    if (second == m_lastSecond)
+        return;
+    m_lastSecond = second;
+
+    for (auto &[name, record] : m_services) {
+        // Record the second that just ended before moving on.
+        if (!record->instances.empty() && record->snapshot.state != ServiceState::Stale) {
+            auto &point = record->history.current();
+            point.rps = float(record->snapshot.rps);
+            point.errorRate = float(record->snapshot.errorRate);
+            point.p50Ms = float(record->snapshot.latencyP50Ms);
+            point.p99Ms = float(record->snapshot.latencyP99Ms);
+            point.present = true;
+        }
+        record->history.advanceTo(second);
+        if (!record->instances.empty())
+            evaluateService(*record, nowMs);
+    }
+
+    for (auto &[key, edge] : m_edges) {
+        rollEdge(*edge, second);
+        // Quiet edges keep their last snapshot once their window has emptied.
+        if (edge->lastCallSecond < second - recentSeconds - 1 && edge->snapshot.rps == 0)
+            continue;
+        std::uint64_t calls = 0;
+        std::uint64_t errors = 0;
+        LatencyHistogram merged;
+        for (int ago = 1; ago <= recentSeconds; ++ago) {
+            const auto &point = edge->history.ago(std::size_t(ago));
+            calls += point.calls;
+            errors += point.errors;
+        }
+        for (std::size_t slot = 0; slot < edge->recent.size(); ++slot) {
+            const auto age = second - edge->recentSecond[slot];
+            if (age >= 1 && age <= recentSeconds)
+                merged.merge(edge->recent[slot]);
+        }
+        auto &snapshot = edge->snapshot;
+        snapshot.rps = double(calls) / recentSeconds;
+        snapshot.errorRate = calls > 0 ? double(errors) / double(calls) : 0;
+        snapshot.latencyP50Ms = merged.quantileMs(0.50);
+        snapshot.latencyP99Ms = merged.quantileMs(0.99);
+        edge->dirty = true;
+    }
+}
+
+void TopologyStore::collectChanges(TopologyDelta &delta)
+{
+    for (auto &[name, record] : m_services) {
+        if (!record->dirty)
+            continue;
+        delta.services.push_back(record->snapshot);
+        record->dirty = false;
+    }
+    for (auto &[key, edge] : m_edges) {
+        if (!edge->dirty)
+            continue;
+        delta.edges.push_back(edge->snapshot);
+        edge->dirty = false;
+    }
+}
+
+std::vector<ServiceSnapshot> TopologyStore::services() const
+{
+    std::vector<ServiceSnapshot> result;
+    result.reserve(m_services.size());
+    for (const auto &[name, record] : m_services)
+        result.push_back(record->snapshot);
+    return result;
+}
+
+std::vector<EdgeSnapshot> TopologyStore::edges() const
+{
+    std::vector<EdgeSnapshot> result;
+    result.reserve(m_edges.size());
+    for (const auto &[key, edge] : m_edges)
+        result.push_back(edge->snapshot);
+    return result;
+}
+
+const SlidingWindow<ServicePoint, historySeconds> *TopologyStore::serviceHistory(const std::string &service) const
+{
+    const auto it = m_services.find(service);
+    return it == m_services.end() ? nullptr : &it->second->history;
+}
+
+const SlidingWindow<EdgePoint, historySeconds> *TopologyStore::edgeHistory(const std::string &caller,
+                                                                           const std::string &callee) const
+{
+    const auto it = m_edges.find({caller, callee});
+    return it == m_edges.end() ? nullptr : &it->second->history;
+}
+
+} // namespace faultline
