@@ -1,4 +1,79 @@
-int main()
+// SPDX-FileCopyrightText: 2026 Faultline contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// faultlinectl: the terminal companion of the console. Each command lives in app/ctl.
+
+#include <functional>
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include "ctlcommon.h"
+#include "statuscommand.h"
+
+namespace {
+
+using faultline::ctl::ExitUsage;
+
+struct Command {
+    const char *name;
+    const char *summary;
+    std::function<int(const QStringList &, QTextStream &, QTextStream &)> run;
+};
+
+QString tr(const char *text)
 {
-    return 0;
+    return QCoreApplication::translate("ctl", text);
+}
+
+const std::vector<Command> &commands()
+{
+    static const std::vector<Command> list = {
+        {"status", QT_TRANSLATE_NOOP("ctl", "print each service's state, mode, rate, errors and p99 from live streams"),
+         faultline::ctl::runStatus},
+    };
+    return list;
+}
+
+void writeUsage(QTextStream &stream)
+{
+    stream << tr("Usage: faultlinectl COMMAND [OPTIONS]\n\nCommands:\n");
+    for (const auto &command : commands())
+        stream << QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(command.name), -10).arg(tr(command.summary));
+    stream << tr("\nRun 'faultlinectl COMMAND --help' for the options of a command.\n"
+                 "Exit codes: 0 success, 1 failure at run time, 2 usage error.\n");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("faultlinectl"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Faultline"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FAULTLINE_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const auto arguments = QCoreApplication::arguments();
+    const auto first = arguments.value(1);
+
+    if (first.isEmpty()) {
+        writeUsage(err);
+        return ExitUsage;
+    }
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
+        writeUsage(out);
+        return 0;
+    }
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        out << QStringLiteral("faultlinectl %1\n").arg(QCoreApplication::applicationVersion());
+        return 0;
+    }
+    for (const auto &command : commands()) {
+        if (first == QLatin1String(command.name))
+            return command.run(arguments.mid(1), out, err);
+    }
+    err << tr("faultlinectl: unknown command '%1'\n\n").arg(first);
+    writeUsage(err);
+    return ExitUsage;
 }

@@ -1,0 +1,41 @@
+// SPDX-FileCopyrightText: 2026 Faultline contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "livecapture.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QTimer>
+
+#include "ingest/ingestclient.h"
+
+namespace faultline::ctl {
+
+Result<LiveCapture> captureLive(const std::vector<std::string> &endpoints, double seconds)
+{
+    IngestClient client;
+    LiveTopology topology;
+    LiveCapture capture;
+    QObject::connect(&client, &IngestClient::deltaReady, &topology, &LiveTopology::apply);
+    QObject::connect(&topology, &LiveTopology::warningRaised, &topology,
+                     [&capture](const QString &message) { capture.warnings.push_back(message); });
+
+    IngestClient::Options options;
+    options.endpoints = endpoints;
+    if (auto error = client.start(options))
+        return *error;
+
+    QEventLoop loop;
+    QTimer::singleShot(int(seconds * 1000), &loop, &QEventLoop::quit);
+    loop.exec();
+    client.stop();
+
+    // Deltas queued before the stop still carry the last changes.
+    QCoreApplication::sendPostedEvents(&client);
+    capture.services = topology.services();
+    capture.edges = topology.edges();
+    capture.publishers = topology.publishers();
+    capture.counters = topology.counters();
+    return capture;
+}
+
+} // namespace faultline::ctl
