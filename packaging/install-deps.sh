@@ -8,7 +8,7 @@ set -euo pipefail
 
 packages=(
     # toolchain
-    build-essential cmake ninja-build pkg-config git
+    build-essential cmake ninja-build pkg-config git libbenchmark-dev
     # Qt 6 (Widgets, Charts, Network, Svg, Test, LinguistTools)
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libqt6opengl6-dev libgl-dev libvulkan-dev libxkbcommon-dev
