@@ -1,0 +1,248 @@
+// SPDX-FileCopyrightText: 2026 Faultline contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graphlayout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <set>
+#include <utility>
+
+namespace faultline
+{
+namespace
+{
+
+// Down-and-up sweep pairs of the barycentre ordering; more rarely helps at this size.
+constexpr int orderingSweeps = 4;
+
+/** The graph by node index, with the edges that close cycles removed. */
+struct AcyclicGraph {
+    std::vector<std::vector<int>> callees;
+    std::vector<std::vector<int>> callers;
+};
+
+AcyclicGraph buildAcyclicGraph(const QStringList &nodes, const std::vector<GraphLayout::Edge> &edges)
+{
+    const int count = int(nodes.size());
+    QHash<QString, int> index;
+    for (int i = 0; i < count; ++i)
+        index.insert(nodes.at(i), i);
+
+    std::vector<std::set<int>> adjacency(count);
+    for (const auto &edge : edges) {
+        const int from = index.value(edge.caller, -1);
+        const int to = index.value(edge.callee, -1);
+        if (from >= 0 && to >= 0 && from != to)
+            adjacency[from].insert(to);
+    }
+
+    // Iterative depth-first search; an edge to a node still on the stack closes a cycle and is dropped.
+    enum class Mark : std::uint8_t { New, OnStack, Done };
+    std::vector<Mark> marks(count, Mark::New);
+    AcyclicGraph graph { std::vector<std::vector<int>>(count), std::vector<std::vector<int>>(count) };
+    for (int root = 0; root < count; ++root) {
+        if (marks[root] != Mark::New)
+            continue;
+        std::vector<std::pair<int, std::set<int>::const_iterator>> stack { { root, adjacency[root].cbegin() } };
+        marks[root] = Mark::OnStack;
+        while (!stack.empty()) {
+            auto &[node, next] = stack.back();
+            if (next == adjacency[node].cend()) {
+                marks[node] = Mark::Done;
+                stack.pop_back();
+                continue;
+            }
+            const int callee = *next++;
+            if (marks[callee] == Mark::OnStack)
+                continue;
+            graph.callees[node].push_back(callee);
+            graph.callers[callee].push_back(node);
+            if (marks[callee] == Mark::New) {
+                marks[callee] = Mark::OnStack;
+                stack.emplace_back(callee, adjacency[callee].cbegin());
+            }
+        }
+    }
+    return graph;
+}
+
+std::vector<int> longestPathLayers(const AcyclicGraph &graph)
+{
+    const std::size_t count = graph.callees.size();
+    std::vector<int> layer(count, 0);
+    std::vector<std::size_t> pendingCallers(count);
+    std::vector<int> ready;
+    for (std::size_t i = 0; i < count; ++i) {
+        pendingCallers[i] = graph.callers[i].size();
+        if (pendingCallers[i] == 0)
+            ready.push_back(int(i));
+    }
+
+    // Kahn's topological order: a node is placed once all its callers are, one layer below the deepest.
+    while (!ready.empty()) {
+        const int node = ready.back();
+        ready.pop_back();
+        for (const int callee : graph.callees[node]) {
+            layer[callee] = std::max(layer[callee], layer[node] + 1);
+            if (--pendingCallers[callee] == 0)
+                ready.push_back(callee);
+        }
+    }
+    return layer;
+}
+
+/** Reorders each layer by the mean position of the neighbours in the layer swept from. */
+void sweepLayers(
+    std::vector<std::vector<int>> &rows, std::vector<double> &position, const AcyclicGraph &graph, bool downwards)
+{
+    const int rowCount = int(rows.size());
+    for (int step = 1; step < rowCount; ++step) {
+        auto &row = rows[downwards ? step : rowCount - 1 - step];
+        const auto &neighbours = downwards ? graph.callers : graph.callees;
+        std::vector<std::pair<double, int>> keyed;
+        keyed.reserve(row.size());
+        for (const int node : row) {
+            double sum = 0;
+            for (const int other : neighbours[node])
+                sum += position[other];
+            const auto degree = neighbours[node].size();
+            keyed.emplace_back(degree == 0 ? position[node] : sum / double(degree), node);
+        }
+        std::stable_sort(
+            keyed.begin(), keyed.end(), [](const auto &left, const auto &right) { return left.first < right.first; });
+        for (std::size_t i = 0; i < keyed.size(); ++i) {
+            row[i] = keyed[i].second;
+            position[keyed[i].second] = double(i) - double(keyed.size() - 1) / 2.0;
+        }
+    }
+}
+
+QHash<QString, QPointF> freshLayout(const QStringList &nodes, const AcyclicGraph &graph, const std::vector<int> &layer,
+    const GraphLayout::Spacing &spacing)
+{
+    const int layerCount = layer.empty() ? 0 : *std::max_element(layer.begin(), layer.end()) + 1;
+    std::vector<std::vector<int>> rows(layerCount);
+    for (int i = 0; i < int(nodes.size()); ++i)
+        rows[layer[i]].push_back(i);
+
+    // Positions are centred per row so that rows of different widths line up on one axis.
+    std::vector<double> position(nodes.size(), 0);
+    for (const auto &row : rows) {
+        for (std::size_t i = 0; i < row.size(); ++i)
+            position[row[i]] = double(i) - double(row.size() - 1) / 2.0;
+    }
+    for (int sweep = 0; sweep < orderingSweeps; ++sweep) {
+        sweepLayers(rows, position, graph, true);
+        sweepLayers(rows, position, graph, false);
+    }
+
+    QHash<QString, QPointF> result;
+    const double columnStep = spacing.nodeWidth + spacing.horizontalGap;
+    const double rowStep = spacing.nodeHeight + spacing.layerGap;
+    for (int i = 0; i < int(nodes.size()); ++i)
+        result.insert(nodes.at(i), QPointF(position[i] * columnStep, layer[i] * rowStep));
+    return result;
+}
+
+bool spotIsFree(const QPointF &spot, const QHash<QString, QPointF> &placed, const GraphLayout::Spacing &spacing)
+{
+    for (const QPointF &other : placed) {
+        if (std::abs(other.y() - spot.y()) < spacing.nodeHeight + spacing.layerGap / 2
+            && std::abs(other.x() - spot.x()) < spacing.nodeWidth + spacing.horizontalGap / 2)
+            return false;
+    }
+    return true;
+}
+
+/** The free spot nearest to @p target on its row, trying one column left and right at a time. */
+QPointF nearestFreeSpot(
+    const QPointF &target, const QHash<QString, QPointF> &placed, const GraphLayout::Spacing &spacing)
+{
+    const double columnStep = spacing.nodeWidth + spacing.horizontalGap;
+    for (int distance = 0;; ++distance) {
+        for (const int direction : { 1, -1 }) {
+            const QPointF spot(target.x() + direction * distance * columnStep, target.y());
+            if (spotIsFree(spot, placed, spacing))
+                return spot;
+        }
+    }
+}
+
+} // namespace
+
+QHash<QString, int> GraphLayout::layers(const QStringList &nodes, const std::vector<Edge> &edges)
+{
+    const std::vector<int> layer = longestPathLayers(buildAcyclicGraph(nodes, edges));
+    QHash<QString, int> result;
+    for (int i = 0; i < int(nodes.size()); ++i)
+        result.insert(nodes.at(i), layer[i]);
+    return result;
+}
+
+QHash<QString, QPointF> GraphLayout::compute(
+    const QStringList &nodes, const std::vector<Edge> &edges, const QHash<QString, QPointF> &previous)
+{
+    return compute(nodes, edges, previous, Spacing {});
+}
+
+QHash<QString, QPointF> GraphLayout::compute(const QStringList &nodes, const std::vector<Edge> &edges,
+    const QHash<QString, QPointF> &previous, const Spacing &spacing)
+{
+    const AcyclicGraph graph = buildAcyclicGraph(nodes, edges);
+    const std::vector<int> layer = longestPathLayers(graph);
+    const QHash<QString, QPointF> fresh = freshLayout(nodes, graph, layer, spacing);
+
+    QHash<QString, QPointF> placed;
+    for (const QString &node : nodes) {
+        const auto it = previous.constFind(node);
+        if (it != previous.constEnd())
+            placed.insert(node, *it);
+    }
+    if (placed.isEmpty())
+        return fresh;
+
+    // New nodes go in layer order, so that a new caller is placed before its new callees.
+    std::vector<int> pending;
+    for (int i = 0; i < int(nodes.size()); ++i) {
+        if (!placed.contains(nodes.at(i)))
+            pending.push_back(i);
+    }
+    std::stable_sort(pending.begin(), pending.end(), [&](int left, int right) { return layer[left] < layer[right]; });
+
+    const double rowStep = spacing.nodeHeight + spacing.layerGap;
+    for (const int node : pending) {
+        QPointF target = fresh.value(nodes.at(node));
+        std::vector<QPointF> callerSpots;
+        std::vector<QPointF> calleeSpots;
+        for (const int caller : graph.callers[node]) {
+            if (placed.contains(nodes.at(caller)))
+                callerSpots.push_back(placed.value(nodes.at(caller)));
+        }
+        for (const int callee : graph.callees[node]) {
+            if (placed.contains(nodes.at(callee)))
+                calleeSpots.push_back(placed.value(nodes.at(callee)));
+        }
+
+        const auto &anchors = callerSpots.empty() ? calleeSpots : callerSpots;
+        if (!anchors.empty()) {
+            double x = 0;
+            for (const QPointF &spot : anchors)
+                x += spot.x();
+            target.setX(x / double(anchors.size()));
+        }
+        if (!callerSpots.empty()) {
+            const auto lowest = std::max_element(callerSpots.begin(), callerSpots.end(),
+                [](const QPointF &a, const QPointF &b) { return a.y() < b.y(); });
+            target.setY(lowest->y() + rowStep);
+        } else if (!calleeSpots.empty()) {
+            const auto highest = std::min_element(calleeSpots.begin(), calleeSpots.end(),
+                [](const QPointF &a, const QPointF &b) { return a.y() < b.y(); });
+            target.setY(highest->y() - rowStep);
+        }
+        placed.insert(nodes.at(node), nearestFreeSpot(target, placed, spacing));
+    }
+    return placed;
+}
+
+} // namespace faultline

@@ -1,0 +1,45 @@
+// SPDX-FileCopyrightText: 2026 Faultline contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMainWindow>
+
+namespace faultline
+{
+
+class GraphView;
+class LiveTopology;
+class MessageBanner;
+class PublisherStatusWidget;
+class ServiceDetailsPanel;
+
+/** The console's main window: the live graph, the details of the selected service, the stream status. */
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(LiveTopology *topology, QWidget *parent = nullptr);
+
+    GraphView *graphView() const { return m_graphView; }
+    ServiceDetailsPanel *detailsPanel() const { return m_detailsPanel; }
+    PublisherStatusWidget *publisherStatus() const { return m_publisherStatus; }
+    MessageBanner *banner() const { return m_banner; }
+
+public Q_SLOTS:
+    /** Shows a recoverable problem in the banner above the graph. */
+    void showProblem(const QString &message);
+    /** Names what the console listens to, for the window title. */
+    void setSourceDescription(const QString &description);
+
+private:
+    void createMenus();
+    void showAbout();
+
+    GraphView *m_graphView;
+    ServiceDetailsPanel *m_detailsPanel;
+    PublisherStatusWidget *m_publisherStatus;
+    MessageBanner *m_banner;
+};
+
+} // namespace faultline

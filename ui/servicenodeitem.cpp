@@ -1,0 +1,281 @@
+// SPDX-FileCopyrightText: 2026 Faultline contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "servicenodeitem.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+#include <QStyleOptionGraphicsItem>
+
+#include "displayformat.h"
+#include "edgeitem.h"
+#include "statestyle.h"
+
+namespace faultline
+{
+namespace
+{
+
+constexpr double symbolSize = 24;
+constexpr double padding = 10;
+// The badge sits on the top edge, half outside the body.
+constexpr double badgeHeight = 20;
+constexpr double selectionMargin = 6;
+// Height of the ellipses that close a database cylinder.
+constexpr double rim = 14;
+
+QRectF bodyRect()
+{
+    return QRectF(
+        -ServiceNodeItem::width / 2, -ServiceNodeItem::height / 2, ServiceNodeItem::width, ServiceNodeItem::height);
+}
+
+QColor modeBadgeColor(ServiceMode mode)
+{
+    switch (mode) {
+    case ServiceMode::Isolated:
+        return QColor(0x37, 0x47, 0x4f);
+    case ServiceMode::Degraded:
+        return QColor(0x6d, 0x4c, 0x41);
+    case ServiceMode::Ramping:
+        return QColor(0x15, 0x65, 0xc0);
+    case ServiceMode::Shedding:
+        return QColor(0x8e, 0x24, 0xaa);
+    case ServiceMode::Normal:
+        break;
+    }
+    return Qt::transparent;
+}
+
+/** Only what changes the picture; rates shown in the summary line count too. */
+bool looksDifferent(const ServiceSnapshot &a, const ServiceSnapshot &b)
+{
+    return a.state != b.state || a.mode != b.mode || a.rampPercent != b.rampPercent || a.kind != b.kind
+        || a.criticality != b.criticality || a.criticalityKnown != b.criticalityKnown || a.rps != b.rps
+        || a.errorRate != b.errorRate;
+}
+
+} // namespace
+
+ServiceNodeItem::ServiceNodeItem(const QString &name, QGraphicsItem *parent)
+    : QGraphicsItem(parent)
+    , m_name(name)
+{
+    m_snapshot.name = name.toStdString();
+    setFlag(ItemIsSelectable);
+    setFlag(ItemSendsGeometryChanges);
+    setCacheMode(DeviceCoordinateCache);
+    setZValue(1);
+    updateToolTip();
+}
+
+void ServiceNodeItem::setSnapshot(const ServiceSnapshot &snapshot)
+{
+    const bool repaint = m_traceOnly || looksDifferent(m_snapshot, snapshot);
+    m_snapshot = snapshot;
+    m_traceOnly = false;
+    updateToolTip();
+    if (repaint)
+        update();
+}
+
+void ServiceNodeItem::setTraceOnly(NodeKind kind)
+{
+    if (m_traceOnly && m_snapshot.kind == kind)
+        return;
+    m_snapshot = ServiceSnapshot {};
+    m_snapshot.name = m_name.toStdString();
+    m_snapshot.kind = kind;
+    m_traceOnly = true;
+    updateToolTip();
+    update();
+}
+
+QString ServiceNodeItem::modeBadgeText() const
+{
+    if (m_snapshot.mode == ServiceMode::Normal)
+        return {};
+    return StateStyle::modeName(m_snapshot.mode, m_snapshot.rampPercent).toUpper();
+}
+
+void ServiceNodeItem::addEdge(EdgeItem *edge)
+{
+    m_edges.append(edge);
+}
+
+void ServiceNodeItem::removeEdge(EdgeItem *edge)
+{
+    m_edges.removeAll(edge);
+}
+
+QRectF ServiceNodeItem::boundingRect() const
+{
+    return bodyRect().adjusted(-selectionMargin, -badgeHeight / 2 - selectionMargin, selectionMargin, selectionMargin);
+}
+
+QPainterPath ServiceNodeItem::shape() const
+{
+    QPainterPath path;
+    path.addRect(bodyRect());
+    return path;
+}
+
+QPainterPath ServiceNodeItem::bodyPath() const
+{
+    const QRectF rect = bodyRect();
+    QPainterPath path;
+    switch (m_snapshot.kind) {
+    case NodeKind::Database: {
+        // A cylinder outline; paint() adds the front lip of the top rim.
+        path.moveTo(rect.left(), rect.top() + rim / 2);
+        path.lineTo(rect.left(), rect.bottom() - rim / 2);
+        path.arcTo(QRectF(rect.left(), rect.bottom() - rim, rect.width(), rim), 180, 180);
+        path.lineTo(rect.right(), rect.top() + rim / 2);
+        path.arcTo(QRectF(rect.left(), rect.top(), rect.width(), rim), 0, 180);
+        path.closeSubpath();
+        break;
+    }
+    case NodeKind::Broker:
+        path.addRoundedRect(rect, rect.height() / 2, rect.height() / 2);
+        break;
+    case NodeKind::External: {
+        // A tag with cut corners, so it reads as "outside the plant" next to the rounded services.
+        const double cut = 14;
+        path.moveTo(rect.left() + cut, rect.top());
+        path.lineTo(rect.right() - cut, rect.top());
+        path.lineTo(rect.right(), rect.center().y());
+        path.lineTo(rect.right() - cut, rect.bottom());
+        path.lineTo(rect.left() + cut, rect.bottom());
+        path.lineTo(rect.left(), rect.center().y());
+        path.closeSubpath();
+        break;
+    }
+    case NodeKind::Service:
+        path.addRoundedRect(rect, 8, 8);
+        break;
+    }
+    return path;
+}
+
+QString ServiceNodeItem::summaryLine() const
+{
+    QStringList parts;
+    if (m_snapshot.kind != NodeKind::Service)
+        parts << StateStyle::kindName(m_snapshot.kind);
+    if (m_traceOnly) {
+        parts << tr("traces only");
+        return parts.join(QStringLiteral(" · "));
+    }
+    if (m_snapshot.criticalityKnown)
+        parts << StateStyle::criticalityName(m_snapshot.criticality);
+    if (m_snapshot.state != ServiceState::Unknown) {
+        parts << DisplayFormat::requestRate(m_snapshot.rps);
+        parts << tr("%1 err").arg(DisplayFormat::errorRate(m_snapshot.errorRate));
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
+void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
+{
+    Q_UNUSED(option)
+    Q_UNUSED(widget)
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRectF rect = bodyRect();
+    const ServiceState state = m_snapshot.state;
+    const bool core = m_snapshot.criticalityKnown && m_snapshot.criticality == Criticality::Core;
+
+    if (isSelected()) {
+        painter->setPen(QPen(QColor(0x19, 0x76, 0xd2), 3));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(rect.adjusted(-4, -4, 4, 4), 10, 10);
+    }
+
+    QPen outline(StateStyle::stateColor(state), core ? 4 : 1.5);
+    if (StateStyle::stateOutlineDashed(state))
+        outline.setStyle(Qt::DashLine);
+    painter->setPen(outline);
+    painter->setBrush(StateStyle::stateFill(state));
+    painter->drawPath(bodyPath());
+    if (m_snapshot.kind == NodeKind::Database) {
+        painter->setBrush(Qt::NoBrush);
+        painter->drawArc(QRectF(rect.left(), rect.top(), rect.width(), rim), 180 * 16, 180 * 16);
+    }
+
+    const double top = m_snapshot.kind == NodeKind::Database ? rect.top() + 8 : rect.top();
+    const QRectF symbolRect(
+        rect.left() + padding, top + (rect.bottom() - top - symbolSize) / 2, symbolSize, symbolSize);
+    StateStyle::paintStateSymbol(painter, symbolRect, state);
+
+    const double textLeft = symbolRect.right() + 8;
+    const double textWidth = rect.right() - padding - textLeft;
+    QFont nameFont = painter->font();
+    nameFont.setPixelSize(14);
+    nameFont.setBold(core);
+    painter->setFont(nameFont);
+    painter->setPen(QColor(0x21, 0x21, 0x21));
+    const QRectF nameRect(textLeft, top + (rect.bottom() - top) / 2 - 19, textWidth, 19);
+    painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetricsF(nameFont).elidedText(m_name, Qt::ElideMiddle, textWidth));
+
+    QFont detailFont = painter->font();
+    detailFont.setPixelSize(11);
+    detailFont.setBold(false);
+    painter->setFont(detailFont);
+    painter->setPen(QColor(0x42, 0x42, 0x42));
+    const QRectF detailRect(textLeft, nameRect.bottom() + 1, textWidth, 16);
+    painter->drawText(detailRect, Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetricsF(detailFont).elidedText(summaryLine(), Qt::ElideRight, textWidth));
+
+    paintModeBadge(painter);
+}
+
+void ServiceNodeItem::paintModeBadge(QPainter *painter) const
+{
+    const QString text = modeBadgeText();
+    if (text.isEmpty())
+        return;
+    QFont font = painter->font();
+    font.setPixelSize(11);
+    font.setBold(true);
+    painter->setFont(font);
+    const double textWidth = QFontMetricsF(font).horizontalAdvance(text);
+    const QRectF badge(
+        bodyRect().right() - textWidth - 24, bodyRect().top() - badgeHeight / 2, textWidth + 14, badgeHeight);
+    painter->setPen(QPen(Qt::white, 1.5));
+    painter->setBrush(modeBadgeColor(m_snapshot.mode));
+    painter->drawRoundedRect(badge, badgeHeight / 2, badgeHeight / 2);
+    painter->drawText(badge, Qt::AlignCenter, text);
+}
+
+QVariant ServiceNodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionHasChanged) {
+        for (EdgeItem *edge : std::as_const(m_edges))
+            edge->adjust();
+    }
+    return QGraphicsItem::itemChange(change, value);
+}
+
+void ServiceNodeItem::updateToolTip()
+{
+    QString text = QStringLiteral("<b>%1</b><br>").arg(m_name.toHtmlEscaped());
+    if (m_traceOnly) {
+        text += tr("%1 seen only in its callers' traces; it sends no heartbeat, so its health is unknown.")
+                    .arg(StateStyle::kindName(m_snapshot.kind));
+        setToolTip(text);
+        return;
+    }
+    text += tr("State: %1").arg(StateStyle::stateName(m_snapshot.state));
+    if (m_snapshot.mode != ServiceMode::Normal)
+        text += QStringLiteral("<br>")
+            + tr("Mode: %1").arg(StateStyle::modeName(m_snapshot.mode, m_snapshot.rampPercent));
+    if (m_snapshot.state != ServiceState::Unknown) {
+        text += QStringLiteral("<br>")
+            + tr("%1, %2 errors, p99 %3")
+                  .arg(DisplayFormat::requestRate(m_snapshot.rps), DisplayFormat::errorRate(m_snapshot.errorRate),
+                      DisplayFormat::latency(m_snapshot.latencyP99Ms));
+    }
+    setToolTip(text);
+}
+
+} // namespace faultline
