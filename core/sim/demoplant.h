@@ -8,10 +8,11 @@
 #include <vector>
 
 #include "common/result.h"
-#include "sim/planttopology.h"
 #include "sim/fault.h"
+#include "sim/planttopology.h"
 
-namespace faultline {
+namespace faultline
+{
 
 /**
  * The demo plant: simulated services that send real protocol v1 health and trace streams and obey
@@ -22,13 +23,13 @@ class DemoPlant
 {
 public:
     struct Options {
-        PlantTopology topology;                 // PlantTopology::builtIn() unless --topology names a file
+        PlantTopology topology; // PlantTopology::builtIn() unless --topology names a file
         std::string publishEndpoint = "tcp://127.0.0.1:5556";
         std::string controlEndpoint = "tcp://127.0.0.1:5557";
         double requestsPerSecond = 200;
         std::uint64_t seed = 1;
-        std::vector<FaultSpec> faults;          // from --fault and --scenario, times relative to start
-        double durationSeconds = 0;             // 0 runs until stop()
+        std::vector<FaultSpec> faults; // from --fault and --scenario, times relative to start
+        double durationSeconds = 0; // 0 runs until stop()
     };
 
     explicit DemoPlant(Options options);
@@ -39,8 +40,10 @@ public:
     /** Stops the thread and closes the sockets; never blocks on the network. */
     void stop();
     bool isRunning() const;
-    /** True once durationSeconds have passed. */
+    /** True once durationSeconds have passed, or once the plant thread stopped on an error. */
     bool finished() const;
+    /** The error that stopped the plant thread early, if one did. */
+    std::optional<Error> failure() const;
 
     /** The endpoints actually bound, with the port filled in when the option asked for `*`. */
     std::string publishEndpoint() const;
