@@ -16,6 +16,7 @@ namespace faultline {
 struct CallRecord {
     std::string caller;
     std::string callee;
+    NodeKind callerKind = NodeKind::Service; // Broker for the broker -> consumer half of a message
     NodeKind calleeKind = NodeKind::Service;
     bool error = false;
     std::optional<std::int64_t> durationNs; // as the caller measured it when it can, else the callee
@@ -73,7 +74,9 @@ public:
     /** Warnings raised since the last call, moved out to the caller. */
     std::vector<LinkWarning> takeWarnings();
 
+    /** Spans held in memory, both those still waiting and those retained for late children. */
     std::size_t pendingSpans() const;
+    /** Spans resolved early and forgotten because maxPendingSpans was reached. */
     std::uint64_t droppedForMemory() const;
 
 private:
