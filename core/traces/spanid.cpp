@@ -44,8 +44,16 @@ bool isHex(std::string_view text)
 
 std::optional<std::string> decodeBase64ToHex(std::string_view text)
 {
-    while (!text.empty() && text.back() == '=')
+    std::size_t padding = 0;
+    while (!text.empty() && text.back() == '=') {
         text.remove_suffix(1);
+        ++padding;
+    }
+    // Ids are 8 or 16 bytes: 11 or 22 characters, bare or padded with one or two '=' to 12 or 24.
+    const bool eightBytes = text.size() == 11 && (padding == 0 || padding == 1);
+    const bool sixteenBytes = text.size() == 22 && (padding == 0 || padding == 2);
+    if (!eightBytes && !sixteenBytes)
+        return std::nullopt;
 
     static constexpr std::array<char, 16> digits = {'0', '1', '2', '3', '4', '5', '6', '7',
                                                     '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};

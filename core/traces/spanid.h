@@ -10,7 +10,7 @@ namespace faultline {
 
 /**
  * Normalises a trace or span id given as hex (any letter case, leading zeros optional) or as base64
- * (as protobuf's JSON mapping writes bytes) to lowercase hex left-padded to @p hexDigits.
+ * of 8 or 16 bytes (as protobuf's JSON mapping writes bytes) to lowercase hex left-padded to @p hexDigits.
  * Returns nothing when the text is neither, is empty, is all zeros, or is longer than @p hexDigits.
  */
 std::optional<std::string> normalizeId(std::string_view text, std::size_t hexDigits);
