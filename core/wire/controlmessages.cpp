@@ -5,16 +5,18 @@
 #include <array>
 #include <utility>
 
-namespace faultline {
-namespace {
+namespace faultline
+{
+namespace
+{
 
-constexpr std::array<std::pair<ControlOperation, std::string_view>, 5> operations = {{
-    {ControlOperation::Isolate, "isolate"},
-    {ControlOperation::Degrade, "degrade"},
-    {ControlOperation::Shed, "shed"},
-    {ControlOperation::Ramp, "ramp"},
-    {ControlOperation::Restore, "restore"},
-}};
+constexpr std::array<std::pair<ControlOperation, std::string_view>, 5> operations = { {
+    { ControlOperation::Isolate, "isolate" },
+    { ControlOperation::Degrade, "degrade" },
+    { ControlOperation::Shed, "shed" },
+    { ControlOperation::Ramp, "ramp" },
+    { ControlOperation::Restore, "restore" },
+} };
 
 } // namespace
 

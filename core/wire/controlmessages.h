@@ -9,7 +9,8 @@
 
 #include "wire/healthreport.h"
 
-namespace faultline {
+namespace faultline
+{
 
 enum class ControlOperation : std::uint8_t { Isolate, Degrade, Shed, Ramp, Restore };
 
@@ -18,11 +19,11 @@ std::optional<ControlOperation> operationFromName(std::string_view name);
 
 /** A command from a console to the agent of one service (sent as a DEALER request). */
 struct ControlRequest {
-    std::string id;              // unique per command; a retry reuses it
+    std::string id; // unique per command; a retry reuses it
     ControlOperation operation = ControlOperation::Restore;
     std::string service;
-    std::optional<double> percent;   // ramp: share of traffic admitted, 0..100
-    std::optional<double> capacity;  // shed: in-flight requests admitted before the excess is rejected
+    std::optional<double> percent; // ramp: share of traffic admitted, 0..100
+    std::optional<double> capacity; // shed: in-flight requests admitted before the excess is rejected
     std::string operatorName;
     std::string reason;
     std::int64_t deadlineUnixMs = 0; // the agent rejects the request once this time has passed
@@ -34,7 +35,7 @@ enum class ControlStatus : std::uint8_t { Applied, Rejected };
 struct ControlReply {
     std::string id;
     ControlStatus status = ControlStatus::Rejected;
-    std::string reason;          // why it was rejected, or a note on what was applied
+    std::string reason; // why it was rejected, or a note on what was applied
     std::string service;
     ServiceMode mode = ServiceMode::Normal; // the service's mode after the request
 };

@@ -9,7 +9,8 @@
 #include "wire/jsonwriter.h"
 #include "wire/protocol.h"
 
-namespace faultline::wire {
+namespace faultline::wire
+{
 
 std::string encodeEnvelope(const Envelope &envelope)
 {
@@ -106,7 +107,8 @@ std::string encodeControlReply(const ControlReply &reply)
     return out;
 }
 
-namespace {
+namespace
+{
 
 void writeStringAttribute(JsonWriter &json, std::string_view key, std::string_view value)
 {
@@ -115,9 +117,7 @@ void writeStringAttribute(JsonWriter &json, std::string_view key, std::string_vi
 
 void writeSpan(JsonWriter &json, const Span &span)
 {
-    json.beginObject()
-        .field("traceId", std::string_view(span.traceId))
-        .field("spanId", std::string_view(span.spanId));
+    json.beginObject().field("traceId", std::string_view(span.traceId)).field("spanId", std::string_view(span.spanId));
     if (!span.parentSpanId.empty())
         json.field("parentSpanId", std::string_view(span.parentSpanId));
     json.field("name", std::string_view(span.name)).field("kind", int(span.kind));
@@ -154,7 +154,7 @@ std::string encodeOtlpTraces(std::span<const Span> spans)
     // Group by resource so that each service and instance is written once, in a stable order.
     std::map<std::pair<std::string_view, std::string_view>, std::vector<const Span *>> resources;
     for (const auto &span : spans)
-        resources[{span.service, span.instance}].push_back(&span);
+        resources[{ span.service, span.instance }].push_back(&span);
 
     std::string out;
     out.reserve(spans.size() * 320 + 64);

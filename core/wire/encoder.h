@@ -10,7 +10,8 @@
 #include "wire/envelope.h"
 #include "wire/healthreport.h"
 
-namespace faultline::wire {
+namespace faultline::wire
+{
 
 std::string encodeEnvelope(const Envelope &envelope);
 std::string encodeHealth(const HealthReport &report);

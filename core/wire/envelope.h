@@ -5,7 +5,8 @@
 #include <cstdint>
 #include <string>
 
-namespace faultline::wire {
+namespace faultline::wire
+{
 
 /**
  * The second frame of every stream message: who sent it and its place in that sender's sequence.
@@ -14,7 +15,7 @@ namespace faultline::wire {
 struct Envelope {
     int version = 1;
     std::string publisher;
-    std::string session;    // changes when the publisher restarts, so a new count is not taken for a gap
+    std::string session; // changes when the publisher restarts, so a new count is not taken for a gap
     std::uint64_t seq = 0;
     std::int64_t sentUnixNs = 0;
 };

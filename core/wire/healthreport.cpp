@@ -5,8 +5,10 @@
 #include <array>
 #include <utility>
 
-namespace faultline {
-namespace {
+namespace faultline
+{
+namespace
+{
 
 template<typename Enum, std::size_t N>
 std::optional<Enum> lookup(const std::array<std::pair<Enum, std::string_view>, N> &table, std::string_view name)
@@ -28,25 +30,25 @@ std::string_view nameOf(const std::array<std::pair<Enum, std::string_view>, N> &
     return table.front().second;
 }
 
-constexpr std::array<std::pair<Criticality, std::string_view>, 3> criticalities = {{
-    {Criticality::Minor, "minor"},
-    {Criticality::Important, "important"},
-    {Criticality::Core, "core"},
-}};
+constexpr std::array<std::pair<Criticality, std::string_view>, 3> criticalities = { {
+    { Criticality::Minor, "minor" },
+    { Criticality::Important, "important" },
+    { Criticality::Core, "core" },
+} };
 
-constexpr std::array<std::pair<ServiceMode, std::string_view>, 5> modes = {{
-    {ServiceMode::Normal, "normal"},
-    {ServiceMode::Isolated, "isolated"},
-    {ServiceMode::Degraded, "degraded"},
-    {ServiceMode::Ramping, "ramping"},
-    {ServiceMode::Shedding, "shedding"},
-}};
+constexpr std::array<std::pair<ServiceMode, std::string_view>, 5> modes = { {
+    { ServiceMode::Normal, "normal" },
+    { ServiceMode::Isolated, "isolated" },
+    { ServiceMode::Degraded, "degraded" },
+    { ServiceMode::Ramping, "ramping" },
+    { ServiceMode::Shedding, "shedding" },
+} };
 
-constexpr std::array<std::pair<BreakerState, std::string_view>, 3> breakerStates = {{
-    {BreakerState::Closed, "closed"},
-    {BreakerState::Open, "open"},
-    {BreakerState::HalfOpen, "half_open"},
-}};
+constexpr std::array<std::pair<BreakerState, std::string_view>, 3> breakerStates = { {
+    { BreakerState::Closed, "closed" },
+    { BreakerState::Open, "open" },
+    { BreakerState::HalfOpen, "half_open" },
+} };
 
 } // namespace
 

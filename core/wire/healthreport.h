@@ -8,7 +8,8 @@
 #include <string_view>
 #include <vector>
 
-namespace faultline {
+namespace faultline
+{
 
 enum class Criticality : std::uint8_t { Minor, Important, Core };
 
@@ -38,18 +39,18 @@ struct HealthReport {
     std::int64_t timestampUnixNs = 0;
     std::int64_t intervalMs = 1000;
     ServiceMode mode = ServiceMode::Normal;
-    std::optional<double> rampPercent;   // 0..100, with mode Ramping
-    std::optional<double> shedCapacity;  // in-flight requests, with mode Shedding
-    double rps = 0;                      // requests served per second over the last interval
-    double errorRate = 0;                // 0..1, failed share of requests served
+    std::optional<double> rampPercent; // 0..100, with mode Ramping
+    std::optional<double> shedCapacity; // in-flight requests, with mode Shedding
+    double rps = 0; // requests served per second over the last interval
+    double errorRate = 0; // 0..1, failed share of requests served
     double latencyP50Ms = 0;
     double latencyP95Ms = 0;
     double latencyP99Ms = 0;
     double inFlight = 0;
-    double capacity = 0;                 // 0 when the service states none
-    std::uint64_t fallbacks = 0;         // calls answered with fallback data over the last interval
-    std::uint64_t shed = 0;              // requests rejected by load shedding over the last interval
-    std::optional<double> cacheAgeMs;    // age of the result served while degraded
+    double capacity = 0; // 0 when the service states none
+    std::uint64_t fallbacks = 0; // calls answered with fallback data over the last interval
+    std::uint64_t shed = 0; // requests rejected by load shedding over the last interval
+    std::optional<double> cacheAgeMs; // age of the result served while degraded
     std::vector<BreakerReport> breakers;
 };
 

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol.h"
 
-namespace faultline::wire {
+namespace faultline::wire
+{
 
 std::string healthTopic(std::string_view service)
 {
@@ -20,12 +21,13 @@ std::string traceTopic(std::string_view service)
 
 std::optional<Topic> parseTopic(std::string_view topic)
 {
-    for (auto [prefix, stream] : {std::pair {healthPrefix, Stream::Health}, std::pair {tracePrefix, Stream::Trace}}) {
+    for (auto [prefix, stream] :
+        { std::pair { healthPrefix, Stream::Health }, std::pair { tracePrefix, Stream::Trace } }) {
         if (topic.starts_with(prefix)) {
             const auto service = topic.substr(prefix.size());
             if (!isValidServiceName(service))
                 return std::nullopt;
-            return Topic {stream, service};
+            return Topic { stream, service };
         }
     }
     return std::nullopt;
