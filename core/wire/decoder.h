@@ -14,7 +14,8 @@
 #include "wire/healthreport.h"
 #include "wire/jsonreader.h"
 
-namespace faultline::wire {
+namespace faultline::wire
+{
 
 /** Spans decoded from one OTLP/JSON document, with the problems of the spans that were skipped. */
 struct TraceBatch {
@@ -24,7 +25,8 @@ struct TraceBatch {
 
 /**
  * Decodes protocol v1 frames with simdjson. Holds a parser and a buffer, so keep one per thread and
- * reuse it. No method throws; each returns the value or an Error naming the field at fault.
+ * reuse it. No method throws; each returns the value or an Error naming the field at fault. A field
+ * that is null counts as absent, and unknown fields are ignored (docs/protocol.md).
  */
 class Decoder
 {
@@ -36,8 +38,8 @@ public:
 
     /**
      * Decodes an OTLP/JSON ExportTraceServiceRequest: `resourceSpans` (or Tempo's `batches`), then
-     * `scopeSpans` (or the older `instrumentationLibrarySpans`), then `spans`. A span with a bad id
-     * is skipped and listed in TraceBatch::skipped; a document that is not OTLP at all is an Error.
+     * `scopeSpans` (or the older `instrumentationLibrarySpans`), then `spans`. A span with an invalid
+     * field is skipped and listed in TraceBatch::skipped; a fault outside the spans is an Error.
      */
     Result<TraceBatch> traces(std::string_view json);
 

@@ -5,7 +5,10 @@
 #include <charconv>
 #include <cmath>
 
-namespace faultline::wire {
+#include "wire/utf8.h"
+
+namespace faultline::wire
+{
 
 void JsonWriter::separate()
 {
@@ -87,6 +90,11 @@ JsonWriter &JsonWriter::value(double number)
         m_out.append("null");
         return *this;
     }
+    // The shortest form of -0.0 is "-0", which readers take for the integer 0 and lose the sign.
+    if (number == 0 && std::signbit(number)) {
+        m_out.append("-0.0");
+        return *this;
+    }
     char buffer[32];
     auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, number);
     m_out.append(buffer, end);
@@ -111,7 +119,22 @@ void JsonWriter::appendEscaped(std::string &out, std::string_view text)
 {
     static constexpr char hex[] = "0123456789abcdef";
     out.push_back('"');
-    for (unsigned char c : text) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const auto c = static_cast<unsigned char>(text[pos]);
+        if (c >= 0x80) {
+            const auto length = utf8SequenceLength(text, pos);
+            // JSON text must be UTF-8, so a byte that is not becomes U+FFFD instead of breaking the document.
+            if (length == 0) {
+                out.append("\xef\xbf\xbd");
+                ++pos;
+            } else {
+                out.append(text.substr(pos, length));
+                pos += length;
+            }
+            continue;
+        }
+        ++pos;
         switch (c) {
         case '"':
             out.append("\\\"");

@@ -6,11 +6,13 @@
 #include <string>
 #include <string_view>
 
-namespace faultline::wire {
+namespace faultline::wire
+{
 
 /**
  * Appends compact JSON to a string. The caller keeps the structure balanced; the writer places the
- * commas and escapes strings per RFC 8259, so any UTF-8 text round-trips.
+ * commas and escapes strings per RFC 8259, so any UTF-8 text round-trips. Bytes that are not UTF-8
+ * are written as U+FFFD, and NaN and infinities as null, so the output is always valid JSON.
  */
 class JsonWriter
 {
@@ -35,13 +37,13 @@ public:
     JsonWriter &value(bool flag);
     JsonWriter &null();
 
-    template<typename T>
-    JsonWriter &field(std::string_view name, const T &v)
+    template<typename T> JsonWriter &field(std::string_view name, const T &v)
     {
         key(name);
         return value(v);
     }
 
+    /** Appends @p text as a quoted JSON string. */
     static void appendEscaped(std::string &out, std::string_view text);
 
 private:

@@ -3,15 +3,15 @@
 // Decoder::traces: the OTLP/JSON half of the decoder, kept apart because of its size.
 #include "decoder.h"
 
-#include <charconv>
-
 #include <QCoreApplication>
 
 #include "traces/spanid.h"
 #include "wire/protocol.h"
 
-namespace faultline::wire {
-namespace {
+namespace faultline::wire
+{
+namespace
+{
 
 using simdjson::dom::array;
 using simdjson::dom::element_type;
@@ -40,6 +40,8 @@ std::optional<Error> readAnyValueText(JsonValue value, std::string_view fieldNam
     if (value.get_object().get(any))
         return fieldError(fieldName, tr("must be an AnyValue object such as {\"stringValue\": \"...\"}"));
     for (auto [key, inner] : any) {
+        if (inner.is_null())
+            continue;
         if (key == "stringValue") {
             if (auto e = readString(inner, fieldName, out))
                 return e;
@@ -66,23 +68,23 @@ std::optional<Error> readAnyValueText(JsonValue value, std::string_view fieldNam
 std::optional<Error> readAttributes(JsonValue value, SpanAttributes &attributes)
 {
     array list;
-    if (value.get_array().get(list))
-        return fieldError("attributes", tr("must be an array of {\"key\", \"value\"} objects"));
+    if (auto e = openArray(value, "attributes", list))
+        return e;
     for (JsonValue itemValue : list) {
         object item;
-        if (itemValue.get_object().get(item))
-            return fieldError("attributes[]", tr("must be an object with key and value"));
+        if (auto e = openObject(itemValue, "attributes[]", item))
+            return e;
         std::string key;
         std::string text;
-        for (auto [name, value] : item) {
-            if (name == "key") {
-                if (auto e = readString(value, "attributes[].key", key))
-                    return e;
-            } else if (name == "value") {
-                if (auto e = readAnyValueText(value, "attributes[].value", text))
-                    return e;
-            }
-        }
+        auto e = forEachField(item, [&](std::string_view name, JsonValue v) -> std::optional<Error> {
+            if (name == "key")
+                return readString(v, "attributes[].key", key);
+            if (name == "value")
+                return readAnyValueText(v, "attributes[].value", text);
+            return std::nullopt;
+        });
+        if (e)
+            return e;
         if (key == "service.name")
             attributes.serviceName = text;
         else if (key == "service.instance.id" || (key == "host.name" && attributes.instance.empty()))
@@ -106,8 +108,12 @@ std::optional<SpanKind> spanKindFromText(std::string_view text)
     if (text.starts_with("SPAN_KIND_"))
         text.remove_prefix(10);
     static constexpr std::pair<std::string_view, SpanKind> names[] = {
-        {"UNSPECIFIED", SpanKind::Unspecified}, {"INTERNAL", SpanKind::Internal}, {"SERVER", SpanKind::Server},
-        {"CLIENT", SpanKind::Client},           {"PRODUCER", SpanKind::Producer}, {"CONSUMER", SpanKind::Consumer},
+        { "UNSPECIFIED", SpanKind::Unspecified },
+        { "INTERNAL", SpanKind::Internal },
+        { "SERVER", SpanKind::Server },
+        { "CLIENT", SpanKind::Client },
+        { "PRODUCER", SpanKind::Producer },
+        { "CONSUMER", SpanKind::Consumer },
     };
     for (const auto &[name, kind] : names) {
         if (text.size() != name.size())
@@ -121,10 +127,25 @@ std::optional<SpanKind> spanKindFromText(std::string_view text)
     return std::nullopt;
 }
 
-std::optional<Error> readKind(JsonValue value, SpanKind &kind)
+bool isNumber(JsonValue value)
 {
     const auto type = value.type();
-    if (type == element_type::INT64 || type == element_type::UINT64 || type == element_type::DOUBLE) {
+    return type == element_type::INT64 || type == element_type::UINT64 || type == element_type::DOUBLE;
+}
+
+// Protobuf's JSON mapping writes an enum as its number or as its name.
+std::optional<Error> checkNumberOrName(JsonValue value, std::string_view field)
+{
+    if (isNumber(value) || value.type() == element_type::STRING)
+        return std::nullopt;
+    return fieldError(field, tr("must be a number or a string (got %1)").arg(jsonTypeName(value.type())));
+}
+
+std::optional<Error> readKind(JsonValue value, SpanKind &kind)
+{
+    if (auto e = checkNumberOrName(value, "kind"))
+        return e;
+    if (isNumber(value)) {
         std::uint64_t number = 0;
         if (auto e = readUint64(value, "kind", number))
             return e;
@@ -146,13 +167,14 @@ std::optional<Error> readKind(JsonValue value, SpanKind &kind)
 std::optional<Error> readStatus(JsonValue value, bool &error)
 {
     object status;
-    if (value.get_object().get(status))
-        return fieldError("status", tr("must be an object"));
+    if (auto e = openObject(value, "status", status))
+        return e;
     for (auto [key, code] : status) {
-        if (key != "code")
+        if (key != "code" || code.is_null())
             continue;
-        const auto type = code.type();
-        if (type == element_type::INT64 || type == element_type::UINT64 || type == element_type::DOUBLE) {
+        if (auto e = checkNumberOrName(code, "status.code"))
+            return e;
+        if (isNumber(code)) {
             std::uint64_t number = 0;
             if (auto e = readUint64(code, "status.code", number))
                 return e;
@@ -187,50 +209,63 @@ void applyPeer(Span &span, const SpanAttributes &attributes)
     }
 }
 
-// Reads one span object; an Error with an empty `where` is a structural fault of the document,
-// while an id problem names its field and only costs this span.
+std::optional<Error> readSpanTime(JsonValue value, std::string_view field, std::optional<std::int64_t> &out)
+{
+    std::int64_t time = 0;
+    if (auto e = readUnixTime(value, field, time))
+        return e;
+    // OTLP writes 0 for a time that was not recorded.
+    if (time > 0)
+        out = time;
+    return std::nullopt;
+}
+
+Error invalidId(std::string_view field, const std::string &text, const char *expected)
+{
+    if (text.empty())
+        return fieldError(field, tr("is missing or empty"));
+    return fieldError(field, tr("'%1' is not %2").arg(QString::fromStdString(text.substr(0, 64)), tr(expected)));
+}
+
+// Reads one span object. Every Error names the field at fault and costs only this span.
 std::optional<Error> readSpan(object spanObject, Span &span)
 {
     SpanAttributes attributes;
     std::string traceId;
     std::string spanId;
     std::string parentId;
-    for (auto [key, value] : spanObject) {
-        std::optional<Error> e;
+    auto e = forEachField(spanObject, [&](std::string_view key, JsonValue value) -> std::optional<Error> {
         if (key == "traceId")
-            e = readString(value, key, traceId);
-        else if (key == "spanId")
-            e = readString(value, key, spanId);
-        else if (key == "parentSpanId")
-            e = readString(value, key, parentId);
-        else if (key == "name")
-            e = readString(value, key, span.name);
-        else if (key == "kind")
-            e = readKind(value, span.kind);
-        else if (key == "startTimeUnixNano") {
-            std::int64_t time = 0;
-            e = readInt64Flexible(value, key, time);
-            if (!e && time > 0)
-                span.startUnixNs = time;
-        } else if (key == "endTimeUnixNano") {
-            std::int64_t time = 0;
-            e = readInt64Flexible(value, key, time);
-            if (!e && time > 0)
-                span.endUnixNs = time;
-        } else if (key == "attributes")
-            e = readAttributes(value, attributes);
-        else if (key == "status")
-            e = readStatus(value, span.error);
-        if (e)
-            return e;
-    }
+            return readString(value, key, traceId);
+        if (key == "spanId")
+            return readString(value, key, spanId);
+        if (key == "parentSpanId")
+            return readString(value, key, parentId);
+        if (key == "name")
+            return readString(value, key, span.name);
+        if (key == "kind")
+            return readKind(value, span.kind);
+        if (key == "startTimeUnixNano")
+            return readSpanTime(value, key, span.startUnixNs);
+        if (key == "endTimeUnixNano")
+            return readSpanTime(value, key, span.endUnixNs);
+        if (key == "attributes")
+            return readAttributes(value, attributes);
+        if (key == "status")
+            return readStatus(value, span.error);
+        return std::nullopt;
+    });
+    if (e)
+        return e;
 
     const auto normalizedTrace = normalizeTraceId(traceId);
     if (!normalizedTrace)
-        return fieldError("traceId", tr("'%1' is not a hex or base64 trace id of up to 16 bytes").arg(QString::fromStdString(traceId.substr(0, 64))));
+        return invalidId(
+            "traceId", traceId, QT_TRANSLATE_NOOP("wire", "a nonzero hex or base64 trace id of up to 16 bytes"));
     const auto normalizedSpan = normalizeSpanId(spanId);
     if (!normalizedSpan)
-        return fieldError("spanId", tr("'%1' is not a hex or base64 span id of up to 8 bytes").arg(QString::fromStdString(spanId.substr(0, 64))));
+        return invalidId(
+            "spanId", spanId, QT_TRANSLATE_NOOP("wire", "a nonzero hex or base64 span id of up to 8 bytes"));
     span.traceId = *normalizedTrace;
     span.spanId = *normalizedSpan;
     if (!parentId.empty()) {
@@ -239,7 +274,8 @@ std::optional<Error> readSpan(object spanObject, Span &span)
         const bool allZero = parentId.find_first_not_of('0') == std::string::npos
             || parentId.find_first_not_of("A=") == std::string::npos;
         if (!normalizedParent && !allZero)
-            return fieldError("parentSpanId", tr("'%1' is not a hex or base64 span id").arg(QString::fromStdString(parentId.substr(0, 64))));
+            return invalidId(
+                "parentSpanId", parentId, QT_TRANSLATE_NOOP("wire", "a hex or base64 span id of up to 8 bytes"));
         if (normalizedParent)
             span.parentSpanId = *normalizedParent;
     }
@@ -259,48 +295,45 @@ struct ResourceContext {
 
 Result<TraceBatch> Decoder::traces(std::string_view json)
 {
-    if (json.size() > maxPayloadBytes)
-        return Error {tr("message of %1 bytes is larger than the limit of %2 bytes").arg(json.size()).arg(maxPayloadBytes), {}};
-
-    JsonValue doc;
-    if (auto code = m_parser.parse(m_buffer.assign(json), json.size(), false).get(doc))
-        return syntaxError(code);
     object root;
-    if (doc.get_object().get(root))
-        return Error {tr("trace message must be a JSON object with a resourceSpans array"), {}};
+    if (auto error = parseObject(m_parser, m_buffer, json, root))
+        return *error;
 
     TraceBatch batch;
     bool sawResourceSpans = false;
-    int skippedSpanIndex = 0;
+    int spanIndex = 0;
 
-    auto readScopeSpans = [&](array scopes, std::vector<Span> &out) -> std::optional<Error> {
+    auto readSpans = [&](JsonValue value, std::vector<Span> &out) -> std::optional<Error> {
+        array spans;
+        if (auto e = openArray(value, "spans", spans))
+            return e;
+        for (JsonValue spanValue : spans) {
+            object spanObject;
+            if (auto e = openObject(spanValue, "spans[]", spanObject))
+                return e;
+            Span span;
+            ++spanIndex;
+            if (auto error = readSpan(spanObject, span)) {
+                error->message = tr("span %1: %2").arg(spanIndex).arg(error->message);
+                batch.skipped.push_back(std::move(*error));
+                continue;
+            }
+            out.push_back(std::move(span));
+        }
+        return std::nullopt;
+    };
+
+    auto readScopeSpans = [&](std::string_view field, array scopes, std::vector<Span> &out) -> std::optional<Error> {
+        const std::string itemField = std::string(field) + "[]";
         for (JsonValue scopeValue : scopes) {
             object scope;
-            if (scopeValue.get_object().get(scope))
-                return fieldError("scopeSpans[]", tr("must be an object"));
-            for (auto [key, value] : scope) {
-                if (key != "spans")
-                    continue;
-                array spans;
-                if (value.get_array().get(spans))
-                    return fieldError("spans", tr("must be an array"));
-                for (JsonValue spanValue : spans) {
-                    object spanObject;
-                    if (spanValue.get_object().get(spanObject))
-                        return fieldError("spans[]", tr("must be an object"));
-                    Span span;
-                    auto error = readSpan(spanObject, span);
-                    ++skippedSpanIndex;
-                    if (error && error->where.isEmpty())
-                        return error;
-                    if (error) {
-                        error->message = tr("span %1: %2").arg(skippedSpanIndex).arg(error->message);
-                        batch.skipped.push_back(std::move(*error));
-                        continue;
-                    }
-                    out.push_back(std::move(span));
-                }
-            }
+            if (auto e = openObject(scopeValue, itemField, scope))
+                return e;
+            auto e = forEachField(scope, [&](std::string_view key, JsonValue value) -> std::optional<Error> {
+                return key == "spans" ? readSpans(value, out) : std::nullopt;
+            });
+            if (e)
+                return e;
         }
         return std::nullopt;
     };
@@ -308,28 +341,33 @@ Result<TraceBatch> Decoder::traces(std::string_view json)
     auto readResource = [&](object resourceSpans) -> std::optional<Error> {
         ResourceContext context;
         std::vector<Span> spans;
-        for (auto [key, value] : resourceSpans) {
+        auto e = forEachField(resourceSpans, [&](std::string_view key, JsonValue value) -> std::optional<Error> {
             if (key == "resource") {
                 object resource;
-                if (value.get_object().get(resource))
-                    return fieldError("resource", tr("must be an object"));
-                for (auto [name, attributeList] : resource) {
-                    if (name != "attributes")
-                        continue;
-                    SpanAttributes attributes;
-                    if (auto e = readAttributes(attributeList, attributes))
-                        return e;
-                    context.service = std::move(attributes.serviceName);
-                    context.instance = std::move(attributes.instance);
-                }
-            } else if (key == "scopeSpans" || key == "instrumentationLibrarySpans") {
-                array scopes;
-                if (value.get_array().get(scopes))
-                    return fieldError(key, tr("must be an array"));
-                if (auto e = readScopeSpans(scopes, spans))
-                    return e;
+                if (auto re = openObject(value, key, resource))
+                    return re;
+                return forEachField(
+                    resource, [&](std::string_view name, JsonValue attributeList) -> std::optional<Error> {
+                        if (name != "attributes")
+                            return std::nullopt;
+                        SpanAttributes attributes;
+                        if (auto ae = readAttributes(attributeList, attributes))
+                            return ae;
+                        context.service = std::move(attributes.serviceName);
+                        context.instance = std::move(attributes.instance);
+                        return std::nullopt;
+                    });
             }
-        }
+            if (key == "scopeSpans" || key == "instrumentationLibrarySpans") {
+                array scopes;
+                if (auto se = openArray(value, key, scopes))
+                    return se;
+                return readScopeSpans(key, scopes, spans);
+            }
+            return std::nullopt;
+        });
+        if (e)
+            return e;
         // The resource may follow its spans in the document, so apply it once the object is read.
         for (auto &span : spans) {
             span.service = context.service;
@@ -340,21 +378,25 @@ Result<TraceBatch> Decoder::traces(std::string_view json)
         return std::nullopt;
     };
 
-    for (auto [key, value] : root) {
+    auto error = forEachField(root, [&](std::string_view key, JsonValue value) -> std::optional<Error> {
         if (key != "resourceSpans" && key != "batches")
-            continue;
+            return std::nullopt;
         sawResourceSpans = true;
         array resources;
-        if (value.get_array().get(resources))
-            return fieldError(key, tr("must be an array"));
+        if (auto e = openArray(value, key, resources))
+            return e;
+        const std::string itemField = std::string(key) + "[]";
         for (JsonValue resourceValue : resources) {
             object resource;
-            if (resourceValue.get_object().get(resource))
-                return fieldError("resourceSpans[]", tr("must be an object"));
+            if (auto e = openObject(resourceValue, itemField, resource))
+                return e;
             if (auto e = readResource(resource))
-                return *e;
+                return e;
         }
-    }
+        return std::nullopt;
+    });
+    if (error)
+        return *error;
     if (!sawResourceSpans)
         return fieldError("resourceSpans", tr("is missing; an OTLP/JSON trace export has resourceSpans (or batches)"));
     return batch;

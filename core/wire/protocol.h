@@ -7,7 +7,8 @@
 #include <string>
 #include <string_view>
 
-namespace faultline::wire {
+namespace faultline::wire
+{
 
 /** Protocol version this build writes and the highest it reads; docs/protocol.md defines it. */
 inline constexpr int protocolVersion = 1;
@@ -28,7 +29,7 @@ struct Topic {
 std::string healthTopic(std::string_view service);
 std::string traceTopic(std::string_view service);
 
-/** Splits a topic frame into its stream and service; nothing for an unknown prefix or an empty service. */
+/** Splits a topic frame into its stream and service; nothing for an unknown prefix or an invalid service name. */
 std::optional<Topic> parseTopic(std::string_view topic);
 
 /**
