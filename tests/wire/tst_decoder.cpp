@@ -34,7 +34,8 @@ Q_DECLARE_METATYPE(faultline::Span)
             COMPARE_EXACT(*(actual), *(expected));                                                                     \
     } while (false)
 
-// Checks that @p result failed with an Error about @p expectedWhere whose message names that field and contains @p expectedPart.
+// Checks that @p result failed with an Error about @p expectedWhere.
+// The message must name that field and contain @p expectedPart.
 #define VERIFY_REJECTED(result, expectedWhere, expectedPart)                                                           \
     do {                                                                                                               \
         QVERIFY2(!(result).ok(), "the decoder accepted the message");                                                  \
