@@ -27,9 +27,9 @@ public:
 
     /** Sizes in scene units; positions are node centres. */
     struct Spacing {
-        double nodeWidth = 200;
+        double nodeWidth = 220;
         double nodeHeight = 64;
-        double horizontalGap = 48;
+        double horizontalGap = 40;
         double layerGap = 72;
     };
 

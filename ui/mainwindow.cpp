@@ -39,7 +39,7 @@ MainWindow::MainWindow(LiveTopology *topology, QWidget *parent)
     dock->setObjectName(QStringLiteral("serviceDetailsDock"));
     dock->setWidget(m_detailsPanel);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    dock->setMinimumWidth(360);
+    dock->setMinimumWidth(420);
     addDockWidget(Qt::RightDockWidgetArea, dock);
 
     statusBar()->addPermanentWidget(m_publisherStatus, 1);

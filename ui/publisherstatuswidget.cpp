@@ -46,6 +46,7 @@ PublisherStatusWidget::PublisherStatusWidget(LiveTopology *topology, QWidget *pa
     m_layout->addWidget(m_streamIcon);
     m_layout->addWidget(m_streamLabel);
     m_layout->addWidget(m_moreLabel);
+    m_layout->addStretch(1);
     m_moreLabel->hide();
 
     connect(topology, &LiveTopology::publishersChanged, this, &PublisherStatusWidget::refresh);

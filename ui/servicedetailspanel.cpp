@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -20,6 +21,8 @@ namespace faultline
 {
 namespace
 {
+
+constexpr int maxVisibleRows = 8;
 
 struct TreeRow {
     QStringList texts;
@@ -43,6 +46,12 @@ void fillTree(QTreeWidget *tree, std::vector<TreeRow> rows, const QString &empty
             item->setText(column, QString());
         item->setIcon(0, rows[i].icon);
     }
+
+    // As tall as the rows, up to maxVisibleRows, so that short lists leave no blank boxes.
+    const int visibleRows = std::min(int(rows.size()), maxVisibleRows);
+    const int height = tree->header()->sizeHint().height() + visibleRows * tree->sizeHintForRow(0)
+        + 2 * tree->frameWidth() + tree->horizontalScrollBar()->sizeHint().height();
+    tree->setFixedHeight(height);
 }
 
 QLabel *sectionLabel(const QString &text)
@@ -154,7 +163,6 @@ QTreeWidget *ServiceDetailsPanel::createTree(const QStringList &headers, const Q
     tree->setRootIsDecorated(false);
     tree->setUniformRowHeights(true);
     tree->setSelectionMode(QAbstractItemView::NoSelection);
-    tree->setMaximumHeight(180);
     tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     tree->header()->setStretchLastSection(false);
     for (int column = 1; column < headers.size(); ++column)
@@ -264,7 +272,7 @@ void ServiceDetailsPanel::fillInstances(const ServiceSnapshot *snapshot)
             const QString seen = instance.lastSeenMs > 0
                 ? tr("%1 ago").arg(DisplayFormat::age(double(now - instance.lastSeenMs)))
                 : tr("never");
-            rows.push_back({ { QString::fromStdString(instance.name), StateStyle::stateName(instance.state),
+            rows.push_back({ { QString::fromStdString(instance.name), StateStyle::shortStateName(instance.state),
                                  DisplayFormat::requestRate(instance.rps), DisplayFormat::errorRate(instance.errorRate),
                                  DisplayFormat::latency(instance.latencyP99Ms), seen },
                 StateStyle::stateIcon(instance.state) });

@@ -21,6 +21,8 @@ constexpr double padding = 10;
 // The badge sits on the top edge, half outside the body.
 constexpr double badgeHeight = 20;
 constexpr double selectionMargin = 6;
+// Name, role and metrics lines with a pixel between each.
+constexpr double textBlockHeight = 18 + 1 + 14 + 1 + 14;
 // Height of the ellipses that close a database cylinder.
 constexpr double rim = 14;
 
@@ -157,22 +159,25 @@ QPainterPath ServiceNodeItem::bodyPath() const
     return path;
 }
 
-QString ServiceNodeItem::summaryLine() const
+QString ServiceNodeItem::roleLine() const
 {
     QStringList parts;
-    if (m_snapshot.kind != NodeKind::Service)
-        parts << StateStyle::kindName(m_snapshot.kind);
-    if (m_traceOnly) {
-        parts << tr("traces only");
-        return parts.join(QStringLiteral(" · "));
-    }
     if (m_snapshot.criticalityKnown)
         parts << StateStyle::criticalityName(m_snapshot.criticality);
-    if (m_snapshot.state != ServiceState::Unknown) {
-        parts << DisplayFormat::requestRate(m_snapshot.rps);
-        parts << tr("%1 err").arg(DisplayFormat::errorRate(m_snapshot.errorRate));
-    }
+    if (m_snapshot.kind != NodeKind::Service || parts.isEmpty())
+        parts << StateStyle::kindName(m_snapshot.kind);
     return parts.join(QStringLiteral(" · "));
+}
+
+QString ServiceNodeItem::metricsLine() const
+{
+    if (m_traceOnly)
+        return tr("seen in traces only");
+    // Without current heartbeats the figures would mislead, so the state is spelled out instead.
+    if (m_snapshot.state == ServiceState::Unknown || m_snapshot.state == ServiceState::Stale)
+        return StateStyle::stateName(m_snapshot.state);
+    return tr("%1 · %2 err")
+        .arg(DisplayFormat::requestRate(m_snapshot.rps), DisplayFormat::errorRate(m_snapshot.errorRate));
 }
 
 void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
@@ -213,7 +218,8 @@ void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     nameFont.setBold(core);
     painter->setFont(nameFont);
     painter->setPen(QColor(0x21, 0x21, 0x21));
-    const QRectF nameRect(textLeft, top + (rect.bottom() - top) / 2 - 19, textWidth, 19);
+    const double textTop = top + (rect.bottom() - top - textBlockHeight) / 2;
+    const QRectF nameRect(textLeft, textTop, textWidth, 18);
     painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
         QFontMetricsF(nameFont).elidedText(m_name, Qt::ElideMiddle, textWidth));
 
@@ -222,9 +228,13 @@ void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     detailFont.setBold(false);
     painter->setFont(detailFont);
     painter->setPen(QColor(0x42, 0x42, 0x42));
-    const QRectF detailRect(textLeft, nameRect.bottom() + 1, textWidth, 16);
-    painter->drawText(detailRect, Qt::AlignLeft | Qt::AlignVCenter,
-        QFontMetricsF(detailFont).elidedText(summaryLine(), Qt::ElideRight, textWidth));
+    const QFontMetricsF detailMetrics(detailFont);
+    const QRectF roleRect(textLeft, nameRect.bottom() + 1, textWidth, 14);
+    painter->drawText(
+        roleRect, Qt::AlignLeft | Qt::AlignVCenter, detailMetrics.elidedText(roleLine(), Qt::ElideRight, textWidth));
+    const QRectF metricsRect(textLeft, roleRect.bottom() + 1, textWidth, 14);
+    painter->drawText(metricsRect, Qt::AlignLeft | Qt::AlignVCenter,
+        detailMetrics.elidedText(metricsLine(), Qt::ElideRight, textWidth));
 
     paintModeBadge(painter);
 }

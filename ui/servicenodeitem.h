@@ -22,7 +22,7 @@ class ServiceNodeItem : public QGraphicsItem
     Q_DECLARE_TR_FUNCTIONS(faultline::ServiceNodeItem)
 
 public:
-    static constexpr double width = 200;
+    static constexpr double width = 220;
     static constexpr double height = 64;
     enum { Type = UserType + 1 };
 
@@ -52,7 +52,8 @@ protected:
 
 private:
     QPainterPath bodyPath() const;
-    QString summaryLine() const;
+    QString roleLine() const;
+    QString metricsLine() const;
     void paintModeBadge(QPainter *painter) const;
     void updateToolTip();
 

@@ -216,6 +216,23 @@ QString StateStyle::stateName(ServiceState state)
     return QCoreApplication::translate("faultline::StateStyle", "Unknown (no data yet)");
 }
 
+QString StateStyle::shortStateName(ServiceState state)
+{
+    switch (state) {
+    case ServiceState::Ok:
+        return QCoreApplication::translate("faultline::StateStyle", "ok");
+    case ServiceState::Warning:
+        return QCoreApplication::translate("faultline::StateStyle", "warning");
+    case ServiceState::Critical:
+        return QCoreApplication::translate("faultline::StateStyle", "critical");
+    case ServiceState::Stale:
+        return QCoreApplication::translate("faultline::StateStyle", "stale");
+    case ServiceState::Unknown:
+        break;
+    }
+    return QCoreApplication::translate("faultline::StateStyle", "unknown");
+}
+
 QString StateStyle::modeName(ServiceMode mode, std::optional<double> rampPercent)
 {
     switch (mode) {

@@ -44,6 +44,8 @@ public:
     static QColor errorRateColor(double errorRate);
 
     static QString stateName(ServiceState state);
+    /** One word, for table cells next to the state icon. */
+    static QString shortStateName(ServiceState state);
     static QString modeName(ServiceMode mode, std::optional<double> rampPercent = std::nullopt);
     static QString criticalityName(Criticality criticality);
     static QString kindName(NodeKind kind);

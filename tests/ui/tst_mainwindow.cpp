@@ -139,6 +139,8 @@ private Q_SLOTS:
     void manyPublishersAreSummed();
     void warningShowsBanner();
     void addedServiceKeepsPositions();
+    void lateEdgesLayOutAfresh();
+    void edgelessServicesKeepPositions();
     void repeatedDeltasReuseItems();
     void plantFitsWindowReadably();
     void clearRemovesItems();
@@ -495,6 +497,43 @@ void TestMainWindow::addedServiceKeepsPositions()
         for (QGraphicsItem *other : colliding)
             QVERIFY2(other->type() != ServiceNodeItem::Type, name);
     }
+}
+
+void TestMainWindow::lateEdgesLayOutAfresh()
+{
+    // Heartbeats usually arrive before the traces that reveal the edges.
+    TopologyDelta services = plantDelta();
+    services.edges.clear();
+    m_topology->apply(services);
+    GraphView *view = m_window->graphView();
+    QCOMPARE(view->edgeCount(), 0);
+
+    m_topology->apply(plantDelta());
+    QCOMPARE(view->edgeCount(), 16);
+    for (const auto &[key, snapshot] : m_topology->edges()) {
+        const QPointF caller = view->nodeItem(QString::fromStdString(key.first))->pos();
+        const QPointF callee = view->nodeItem(QString::fromStdString(key.second))->pos();
+        QVERIFY2(caller.y() < callee.y(), (key.first + " is not above " + key.second).c_str());
+    }
+}
+
+void TestMainWindow::edgelessServicesKeepPositions()
+{
+    TopologyDelta first;
+    first.services = { service("m-service"), service("x-service") };
+    m_topology->apply(first);
+    GraphView *view = m_window->graphView();
+    const QPointF m = view->nodeItem(QStringLiteral("m-service"))->pos();
+    const QPointF x = view->nodeItem(QStringLiteral("x-service"))->pos();
+
+    // A name that sorts first must not push the others along its row.
+    TopologyDelta second;
+    second.services = { service("a-service") };
+    m_topology->apply(second);
+    QCOMPARE(view->nodeItem(QStringLiteral("m-service"))->pos(), m);
+    QCOMPARE(view->nodeItem(QStringLiteral("x-service"))->pos(), x);
+    QVERIFY(view->nodeItem(QStringLiteral("a-service"))->pos() != m);
+    QVERIFY(view->nodeItem(QStringLiteral("a-service"))->pos() != x);
 }
 
 void TestMainWindow::repeatedDeltasReuseItems()
