@@ -3,7 +3,7 @@
 #include "logging.h"
 
 Q_LOGGING_CATEGORY(lcWire, "faultline.wire", QtWarningMsg)
-Q_LOGGING_CATEGORY(lcIngest, "faultline.ingest", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcIngest, "faultline.ingest", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcZmq, "faultline.zmq", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcTraces, "faultline.traces", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcTopology, "faultline.topology", QtWarningMsg)
