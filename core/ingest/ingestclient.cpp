@@ -40,6 +40,14 @@ void IngestClient::stop()
     }
 }
 
+bool IngestClient::sendHealthCommand(const HealthCommand &command)
+{
+    if (!m_worker || !m_worker->isRunning())
+        return false;
+    m_worker->post(command);
+    return true;
+}
+
 bool IngestClient::isRunning() const
 {
     return m_worker && m_worker->isRunning();

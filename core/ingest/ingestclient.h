@@ -11,6 +11,8 @@
 #include <QStringList>
 
 #include "common/result.h"
+#include "health/healthconfig.h"
+#include "health/healthdelta.h"
 #include "topology/topologydelta.h"
 #include "traces/dependencylinker.h"
 
@@ -34,6 +36,7 @@ public:
         int deltaIntervalMs = 100;
         std::vector<std::string> serviceFilter;      // exact service names; empty takes every service
         DependencyLinker::Options linker;
+        HealthConfig health = HealthConfig::builtIn(); // thresholds for health evaluation and alarms
     };
 
     explicit IngestClient(QObject *parent = nullptr);
@@ -44,6 +47,13 @@ public:
     /** Stops and joins the worker; returns within a few milliseconds, whatever the network does. */
     void stop();
     bool isRunning() const;
+
+    /**
+     * Queues an alarm acknowledgement, shelving or threshold change for the ingest thread, which
+     * applies it within one delta interval; a failure comes back in HealthDelta::commandErrors.
+     * Returns false when the worker is not running.
+     */
+    bool sendHealthCommand(const HealthCommand &command);
 
 Q_SIGNALS:
     void deltaReady(const faultline::TopologyDelta &delta);

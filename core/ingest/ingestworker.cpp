@@ -4,11 +4,13 @@
 
 #include <chrono>
 #include <set>
+#include <utility>
 
 #include <QCoreApplication>
 
 #include "common/logging.h"
 #include "common/zmqcontext.h"
+#include "health/healthmonitor.h"
 #include "ingest/publishertracker.h"
 #include "topology/topologystore.h"
 #include "wire/decoder.h"
@@ -33,11 +35,13 @@ class IngestLoop
 public:
     IngestLoop(const IngestClient::Options &options)
         : m_linker(options.linker)
+        , m_store(options.health)
         , m_filter(options.serviceFilter.begin(), options.serviceFilter.end())
     {
     }
 
     void handle(std::vector<zmq::message_t> &frames, std::int64_t nowMs);
+    void apply(const HealthCommand &command, std::int64_t nowMs) { m_health.apply(command, m_store, nowMs); }
     void tick(std::int64_t nowMs);
     TopologyDelta takeDelta(std::int64_t nowMs);
 
@@ -48,6 +52,7 @@ private:
     wire::Decoder m_decoder;
     DependencyLinker m_linker;
     TopologyStore m_store;
+    HealthMonitor m_health;
     PublisherTracker m_publishers;
     StreamCounters m_counters;
     std::set<std::string, std::less<>> m_filter;
@@ -154,6 +159,7 @@ void IngestLoop::tick(std::int64_t nowMs)
             m_warnings.push_back(std::move(warning.message));
     }
     m_store.tick(nowMs);
+    m_health.update(m_store, nowMs);
     const auto second = nowMs / 1000;
     if (second != m_lastSecond) {
         m_lastSecond = second;
@@ -167,6 +173,7 @@ TopologyDelta IngestLoop::takeDelta(std::int64_t nowMs)
     TopologyDelta delta;
     delta.nowMs = nowMs;
     m_store.collectChanges(delta);
+    m_health.takeChanges(delta.health);
     if (m_publishersDirty) {
         delta.publishers = m_publishers.snapshots();
         m_publishersDirty = false;
@@ -228,6 +235,18 @@ void IngestWorker::stop()
     }
     m_thread.join();
     m_wakeSender.reset();
+}
+
+void IngestWorker::post(const HealthCommand &command)
+{
+    std::lock_guard lock(m_commandMutex);
+    m_commands.push_back(command);
+}
+
+std::vector<HealthCommand> IngestWorker::takeCommands()
+{
+    std::lock_guard lock(m_commandMutex);
+    return std::exchange(m_commands, {});
 }
 
 void IngestWorker::run(std::promise<std::optional<Error>> &ready)
@@ -292,6 +311,8 @@ void IngestWorker::run(std::promise<std::optional<Error>> &ready)
 
             const auto nowMs = steadyNowMs();
             if (nowMs >= nextDeltaMs) {
+                for (const auto &command : takeCommands())
+                    loop.apply(command, nowMs);
                 loop.tick(nowMs);
                 m_sink(loop.takeDelta(nowMs));
                 // Skip ticks missed during a stall instead of firing them back to back.

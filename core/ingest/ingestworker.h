@@ -4,8 +4,10 @@
 
 #include <functional>
 #include <future>
+#include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include <zmq.hpp>
 #include <zmq_addon.hpp>
@@ -32,14 +34,20 @@ public:
     void stop();
     bool isRunning() const { return m_thread.joinable(); }
 
+    /** Hands a health command to the ingest thread; callable from any thread. */
+    void post(const HealthCommand &command);
+
 private:
     void run(std::promise<std::optional<Error>> &ready);
+    std::vector<HealthCommand> takeCommands();
 
     IngestClient::Options m_options;
     DeltaSink m_sink;
     std::string m_wakeEndpoint;
     std::optional<zmq::socket_t> m_wakeSender;
     std::thread m_thread;
+    std::mutex m_commandMutex;
+    std::vector<HealthCommand> m_commands; // guarded by m_commandMutex
 };
 
 } // namespace faultline

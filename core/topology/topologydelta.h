@@ -9,6 +9,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include "health/healthcondition.h"
+#include "health/healthdelta.h"
 #include "topology/servicestate.h"
 #include "traces/span.h"
 #include "wire/healthreport.h"
@@ -45,6 +47,8 @@ struct ServiceSnapshot {
     std::vector<BreakerReport> breakers;
     std::vector<InstanceSnapshot> instances;
     std::int64_t lastHeartbeatMs = 0; // monotonic ms; 0 before the first
+    ConditionStatuses conditions {}; // debounced level of each health condition, from which state follows
+    std::optional<std::int64_t> symptomSinceMs; // monotonic ms when the earliest current symptom began
 };
 
 /** One caller-to-callee edge over the recent window (the last 10 s for the rates). */
@@ -95,6 +99,7 @@ struct TopologyDelta {
     std::vector<PublisherSnapshot> publishers;
     StreamCounters counters;
     std::vector<std::string> warnings;
+    HealthDelta health; // alarm changes and, once a second during trouble, the root-cause suspects
 };
 
 } // namespace faultline

@@ -9,12 +9,15 @@ namespace faultline {
 struct TopologyStore::InstanceRecord {
     HealthReport last;
     std::int64_t lastSeenMs = 0;
+    HealthTrack track;
+    HealthLevel heartbeatLevel = HealthLevel::Ok; // raw heartbeat level at the last evaluation
 };
 
 struct TopologyStore::ServiceRecord {
     ServiceSnapshot snapshot;
     std::map<std::string, InstanceRecord> instances;
     SlidingWindow<ServicePoint, historySeconds> history;
+    HealthTrack track;
     bool dirty = true;
 };
 
@@ -35,36 +38,19 @@ std::int64_t secondOf(std::int64_t ms)
     return ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
 }
 
-ServiceState stateFromMetrics(double errorRate, double p99Ms, const HealthThresholds &thresholds)
+// The heartbeat level an instance of age @p ageMs has; compared between ticks to spot a heartbeat turning late.
+HealthLevel heartbeatLevelAt(const HealthReport &report, std::int64_t ageMs, const HealthThresholds &thresholds)
 {
-    if (errorRate >= thresholds.errorRateCritical || p99Ms >= thresholds.p99CriticalMs)
-        return ServiceState::Critical;
-    if (errorRate >= thresholds.errorRateWarning || p99Ms >= thresholds.p99WarningMs)
-        return ServiceState::Warning;
-    return ServiceState::Ok;
-}
-
-int severity(ServiceState state)
-{
-    switch (state) {
-    case ServiceState::Ok:
-        return 0;
-    case ServiceState::Unknown:
-        return 1;
-    case ServiceState::Warning:
-        return 2;
-    case ServiceState::Stale:
-        return 3;
-    case ServiceState::Critical:
-        return 4;
-    }
-    return 1;
+    const double interval = double(std::max<std::int64_t>(1, report.intervalMs));
+    return HealthEvaluator::read(
+        HealthCondition::Heartbeat, double(std::max<std::int64_t>(0, ageMs)) / interval, thresholds)
+        .raw;
 }
 
 } // namespace
 
-TopologyStore::TopologyStore(HealthThresholds thresholds)
-    : m_thresholds(thresholds)
+TopologyStore::TopologyStore(HealthConfig config)
+    : m_evaluator(std::move(config))
 {
 }
 
@@ -156,7 +142,13 @@ void TopologyStore::rollEdge(EdgeRecord &edge, std::int64_t second)
 void TopologyStore::evaluateService(ServiceRecord &record, std::int64_t nowMs)
 {
     auto &snapshot = record.snapshot;
+    const auto &thresholds = m_evaluator.thresholdsFor(snapshot.name);
     snapshot.instances.clear();
+    record.dirty = true;
+    if (record.instances.empty()) {
+        snapshot.state = ServiceState::Unknown;
+        return;
+    }
 
     double rps = 0;
     double weightedErrors = 0;
@@ -167,29 +159,41 @@ void TopologyStore::evaluateService(ServiceRecord &record, std::int64_t nowMs)
     std::uint64_t fallbacks = 0;
     std::uint64_t shed = 0;
     int fresh = 0;
-    int stale = 0;
-    ServiceState worstInstance = ServiceState::Ok;
     std::int64_t lastHeartbeat = 0;
     const InstanceRecord *newest = nullptr;
+    // The worst raw and clear levels of single instances, per condition.
+    ConditionReadings worstInstance {};
 
-    for (const auto &[name, instance] : record.instances) {
+    for (auto &[name, instance] : record.instances) {
         const auto &report = instance.last;
+        const auto ageMs = nowMs - instance.lastSeenMs;
+        const bool isStale = double(ageMs) > thresholds.staleIntervals * double(report.intervalMs);
+        const auto readings = HealthEvaluator::readReport(report, ageMs, thresholds);
+        const auto statuses = HealthEvaluator::evaluate(instance.track, readings, thresholds, nowMs);
+        instance.heartbeatLevel = readings[conditionIndex(HealthCondition::Heartbeat)].raw;
+
         InstanceSnapshot view;
         view.name = name;
         view.rps = report.rps;
         view.errorRate = report.errorRate;
         view.latencyP99Ms = report.latencyP99Ms;
         view.lastSeenMs = instance.lastSeenMs;
-        const bool isStale = nowMs - instance.lastSeenMs > m_thresholds.staleIntervals * report.intervalMs;
-        view.state = isStale ? ServiceState::Stale : stateFromMetrics(report.errorRate, report.latencyP99Ms, m_thresholds);
+        view.state = isStale ? ServiceState::Stale : HealthEvaluator::stateOf(statuses);
         snapshot.instances.push_back(view);
         lastHeartbeat = std::max(lastHeartbeat, instance.lastSeenMs);
         if (!newest || instance.lastSeenMs > newest->lastSeenMs)
             newest = &instance;
-        if (isStale) {
-            ++stale;
-            continue;
+
+        for (const auto condition : allHealthConditions) {
+            // The metrics of a silent instance are old news; only its silence counts.
+            if (isStale && condition != HealthCondition::Heartbeat)
+                continue;
+            auto &worst = worstInstance[conditionIndex(condition)];
+            worst.raw = std::max(worst.raw, readings[conditionIndex(condition)].raw);
+            worst.clear = std::max(worst.clear, readings[conditionIndex(condition)].clear);
         }
+        if (isStale)
+            continue;
         ++fresh;
         rps += report.rps;
         weightedErrors += report.errorRate * report.rps;
@@ -199,8 +203,6 @@ void TopologyStore::evaluateService(ServiceRecord &record, std::int64_t nowMs)
         capacity += report.capacity;
         fallbacks += report.fallbacks;
         shed += report.shed;
-        if (severity(view.state) > severity(worstInstance))
-            worstInstance = view.state;
     }
 
     snapshot.lastHeartbeatMs = lastHeartbeat;
@@ -212,36 +214,64 @@ void TopologyStore::evaluateService(ServiceRecord &record, std::int64_t nowMs)
     snapshot.capacity = capacity;
     snapshot.fallbacks = fallbacks;
     snapshot.shed = shed;
-    if (newest) {
-        snapshot.mode = newest->last.mode;
-        snapshot.rampPercent = newest->last.rampPercent;
-        snapshot.cacheAgeMs = newest->last.cacheAgeMs;
-        snapshot.breakers = newest->last.breakers;
-    }
+    snapshot.mode = newest->last.mode;
+    snapshot.rampPercent = newest->last.rampPercent;
+    snapshot.cacheAgeMs = newest->last.cacheAgeMs;
+    snapshot.breakers = newest->last.breakers;
 
-    if (record.instances.empty()) {
-        snapshot.state = ServiceState::Unknown;
-    } else if (fresh == 0) {
+    // The service as a whole: its aggregate metrics, and its heartbeat as old as its newest instance's.
+    ConditionReadings readings {};
+    if (fresh > 0) {
+        readings[conditionIndex(HealthCondition::ErrorRate)]
+            = HealthEvaluator::read(HealthCondition::ErrorRate, snapshot.errorRate, thresholds);
+        readings[conditionIndex(HealthCondition::Latency)]
+            = HealthEvaluator::read(HealthCondition::Latency, snapshot.latencyP99Ms, thresholds);
+        if (capacity > 0)
+            readings[conditionIndex(HealthCondition::Saturation)]
+                = HealthEvaluator::read(HealthCondition::Saturation, inFlight / capacity, thresholds);
+    }
+    const double newestInterval = double(std::max<std::int64_t>(1, newest->last.intervalMs));
+    readings[conditionIndex(HealthCondition::Heartbeat)] = HealthEvaluator::read(
+        HealthCondition::Heartbeat, double(nowMs - newest->lastSeenMs) / newestInterval, thresholds);
+
+    for (const auto condition : allHealthConditions) {
+        // One failing instance among several healthy ones degrades the service; it does not fail it. A silent
+        // instance beside one that still reports never makes the service stale.
+        const bool capped = fresh > 1 || condition == HealthCondition::Heartbeat;
+        const auto cap = capped ? HealthLevel::Warning : HealthLevel::Critical;
+        auto &reading = readings[conditionIndex(condition)];
+        const auto &worst = worstInstance[conditionIndex(condition)];
+        reading.raw = std::max(reading.raw, std::min(worst.raw, cap));
+        reading.clear = std::max(reading.clear, std::min(worst.clear, cap));
+    }
+    snapshot.conditions = HealthEvaluator::evaluate(record.track, readings, thresholds, nowMs);
+    snapshot.symptomSinceMs = HealthEvaluator::symptomSince(snapshot.conditions);
+
+    if (fresh == 0) {
         snapshot.state = ServiceState::Stale;
         snapshot.rps = 0;
     } else {
-        auto state = stateFromMetrics(snapshot.errorRate, snapshot.latencyP99Ms, m_thresholds);
-        // One failing instance among several healthy ones degrades the service; it does not fail it.
-        if (severity(worstInstance) > severity(state))
-            state = worstInstance == ServiceState::Critical && fresh > 1 ? ServiceState::Warning : worstInstance;
-        // Part of the service has gone silent: never show that as healthy.
-        if (stale > 0 && state == ServiceState::Ok)
-            state = ServiceState::Warning;
-        snapshot.state = state;
+        snapshot.state = HealthEvaluator::stateOf(snapshot.conditions);
     }
-    record.dirty = true;
 }
 
 void TopologyStore::tick(std::int64_t nowMs)
 {
     const auto second = secondOf(nowMs);
-    if (second == m_lastSecond)
+    if (second == m_lastSecond) {
+        // Between whole seconds only a heartbeat turning late or stale needs a look, so a crash shows within 100 ms.
+        for (auto &[name, record] : m_services) {
+            const auto &thresholds = m_evaluator.thresholdsFor(name);
+            for (const auto &[instanceName, instance] : record->instances) {
+                if (heartbeatLevelAt(instance.last, nowMs - instance.lastSeenMs, thresholds)
+                    != instance.heartbeatLevel) {
+                    evaluateService(*record, nowMs);
+                    break;
+                }
+            }
+        }
         return;
+    }
     m_lastSecond = second;
 
     for (auto &[name, record] : m_services) {
@@ -318,6 +348,18 @@ std::vector<EdgeSnapshot> TopologyStore::edges() const
     for (const auto &[key, edge] : m_edges)
         result.push_back(edge->snapshot);
     return result;
+}
+
+void TopologyStore::forEachService(const std::function<void(const ServiceSnapshot &)> &visit) const
+{
+    for (const auto &[name, record] : m_services)
+        visit(record->snapshot);
+}
+
+void TopologyStore::forEachEdge(const std::function<void(const EdgeSnapshot &)> &visit) const
+{
+    for (const auto &[key, edge] : m_edges)
+        visit(edge->snapshot);
 }
 
 const SlidingWindow<ServicePoint, historySeconds> *TopologyStore::serviceHistory(const std::string &service) const

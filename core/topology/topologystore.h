@@ -3,12 +3,14 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "health/healthevaluator.h"
 #include "topology/latencyhistogram.h"
 #include "topology/slidingwindow.h"
 #include "topology/topologydelta.h"
@@ -16,15 +18,6 @@
 #include "wire/healthreport.h"
 
 namespace faultline {
-
-/** Limits that turn metrics into a state; the health evaluation work makes these configurable per service. */
-struct HealthThresholds {
-    double errorRateWarning = 0.05;
-    double errorRateCritical = 0.20;
-    double p99WarningMs = 500;
-    double p99CriticalMs = 2000;
-    int staleIntervals = 3; // heartbeats missed before an instance is stale
-};
 
 /** One second of a service's history, as its heartbeats reported it. */
 struct ServicePoint {
@@ -54,15 +47,22 @@ public:
     /** Seconds over which edge rates and percentiles are computed. */
     static constexpr int recentSeconds = 10;
 
-    explicit TopologyStore(HealthThresholds thresholds = {});
+    explicit TopologyStore(HealthConfig config = HealthConfig::builtIn());
     ~TopologyStore();
+
+    /** The thresholds and hysteresis rules; changes apply from the next heartbeat or tick. */
+    HealthEvaluator &healthEvaluator() { return m_evaluator; }
+    const HealthEvaluator &healthEvaluator() const { return m_evaluator; }
 
     void applyHealth(const HealthReport &report, std::int64_t nowMs);
     void applyCall(const CallRecord &call, std::int64_t nowMs);
     /** Makes a node known before any heartbeat, e.g. the service of a span or an uninstrumented callee. */
     void noteNode(const std::string &name, NodeKind kind, std::int64_t nowMs);
 
-    /** Rolls the windows forward and re-evaluates staleness; call at least once a second. */
+    /**
+     * Rolls the windows forward and re-evaluates every service once a second; between whole seconds
+     * it re-evaluates only services whose heartbeat turned late or stale. Call it every 100 ms or so.
+     */
     void tick(std::int64_t nowMs);
 
     /** Appends snapshots of what changed since the last call to @p delta. */
@@ -70,6 +70,9 @@ public:
 
     std::vector<ServiceSnapshot> services() const;
     std::vector<EdgeSnapshot> edges() const;
+    /** Visits each service or edge snapshot in name order, without the copies that services() and edges() make. */
+    void forEachService(const std::function<void(const ServiceSnapshot &)> &visit) const;
+    void forEachEdge(const std::function<void(const EdgeSnapshot &)> &visit) const;
     const SlidingWindow<ServicePoint, historySeconds> *serviceHistory(const std::string &service) const;
     const SlidingWindow<EdgePoint, historySeconds> *edgeHistory(const std::string &caller, const std::string &callee) const;
 
@@ -82,7 +85,7 @@ private:
     void evaluateService(ServiceRecord &record, std::int64_t nowMs);
     void rollEdge(EdgeRecord &record, std::int64_t second);
 
-    HealthThresholds m_thresholds;
+    HealthEvaluator m_evaluator;
     std::map<std::string, std::unique_ptr<ServiceRecord>> m_services;
     std::map<std::pair<std::string, std::string>, std::unique_ptr<EdgeRecord>> m_edges;
     std::int64_t m_lastSecond = -1;

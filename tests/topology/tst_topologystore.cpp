@@ -114,7 +114,10 @@ private Q_SLOTS:
         QTest::addColumn<std::int64_t>("silenceMs");
         QTest::addColumn<ServiceState>("expected");
         QTest::newRow("just heard") << std::int64_t(0) << ServiceState::Ok;
-        QTest::newRow("exactly three intervals") << std::int64_t(3000) << ServiceState::Ok;
+        QTest::newRow("exactly one and a half intervals") << std::int64_t(1500) << ServiceState::Ok;
+        // A heartbeat overdue by more than 1.5 intervals makes the service late, a warning short of stale.
+        QTest::newRow("one ms past one and a half intervals") << std::int64_t(1501) << ServiceState::Warning;
+        QTest::newRow("exactly three intervals") << std::int64_t(3000) << ServiceState::Warning;
         QTest::newRow("one ms past three intervals") << std::int64_t(3001) << ServiceState::Stale;
         QTest::newRow("long silence") << std::int64_t(600000) << ServiceState::Stale;
     }
