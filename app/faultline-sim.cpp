@@ -5,6 +5,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 #include <optional>
 
@@ -60,6 +61,15 @@ std::optional<double> numberOption(const QCommandLineParser &parser, const QStri
     return value;
 }
 
+bool isEndpoint(const QString &text)
+{
+    for (const auto *scheme : { "tcp://", "ipc://", "inproc://" }) {
+        if (text.startsWith(QLatin1String(scheme)) && text.size() > qsizetype(std::strlen(scheme)))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -99,7 +109,8 @@ int main(int argc, char *argv[])
 
     if (!parser.parse(app.arguments()))
         return usageError(parser.errorText());
-    if (parser.isSet(help))
+    // parse() leaves --help-all to the caller; the plain help lists every option this program has.
+    if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all")))
         parser.showHelp(0);
     if (parser.isSet(version))
         parser.showVersion();
@@ -149,8 +160,19 @@ int main(int argc, char *argv[])
     options.requestsPerSecond = *rate;
     options.durationSeconds = *duration;
     options.seed = seed;
+    for (const auto *name : { "publish", "control" }) {
+        const QString endpoint = parser.value(QLatin1String(name));
+        if (!isEndpoint(endpoint))
+            return usageError(
+                tr("--%1 '%2' is not a ZeroMQ endpoint; write tcp://HOST:PORT, ipc://PATH or inproc://NAME")
+                    .arg(QLatin1String(name), endpoint));
+    }
     options.publishEndpoint = parser.value(QStringLiteral("publish")).toStdString();
     options.controlEndpoint = parser.value(QStringLiteral("control")).toStdString();
+
+    // Installed before the endpoints are printed, so a script that waits for them can stop the plant at once.
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGTERM, onStopSignal);
 
     faultline::DemoPlant plant(std::move(options));
     if (auto error = plant.start()) {
@@ -160,9 +182,6 @@ int main(int argc, char *argv[])
     // Stable lines on stderr, so that scripts started with port 0 ('*') can read the endpoints back.
     printLine(tr("faultline-sim: publish endpoint %1").arg(QString::fromStdString(plant.publishEndpoint())));
     printLine(tr("faultline-sim: control endpoint %1").arg(QString::fromStdString(plant.controlEndpoint())));
-
-    std::signal(SIGINT, onStopSignal);
-    std::signal(SIGTERM, onStopSignal);
 
     // The signal handler only sets a flag; this timer turns it, or the end of --duration, into a clean exit.
     QTimer watch;

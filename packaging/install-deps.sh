@@ -14,6 +14,8 @@ packages=(
     qt6-l10n-tools libqt6opengl6-dev libgl-dev libvulkan-dev libxkbcommon-dev
     # coroutines, transport, decoding, playbooks, layout
     qcoro-qt6-dev libzmq3-dev cppzmq-dev libsimdjson-dev libyaml-cpp-dev libgraphviz-dev
+    # CRC-32 of incident journal records
+    zlib1g-dev
     # offscreen and screenshot checks of the console
     xvfb xauth imagemagick fonts-dejavu-core
 )

@@ -31,7 +31,7 @@ constexpr std::int64_t nsPerMs = 1'000'000;
 constexpr double maxRequestsPerSecond = 100'000;
 // Maximum sleep of the plant loop, which bounds how late arrivals and completions are processed.
 constexpr int pollTimeoutMs = 5;
-// A control request is a few hundred bytes; anything far larger is refused by ZeroMQ itself.
+// A control request is a few hundred bytes. ZeroMQ disconnects a peer that sends a larger message than this.
 constexpr std::int64_t maxControlMessageBytes = 64 * 1024;
 
 QString tr(const char *text)
@@ -185,7 +185,7 @@ void DemoPlant::Impl::run(std::promise<std::optional<Error>> &ready)
     bool reported = false;
     try {
         auto &context = sharedZmqContext();
-        StreamPublisher publisher(context, "faultline-sim");
+        StreamPublisher publisher(context, "demo-plant");
         if (auto error = publisher.bind(options.publishEndpoint)) {
             ready.set_value(error);
             return;
@@ -248,8 +248,8 @@ void DemoPlant::Impl::loop(StreamPublisher &publisher, zmq::socket_t &control, z
     std::vector<HealthReport> heartbeats;
     std::uint64_t reportedDrops = 0;
     zmq::pollitem_t items[] = { { control.handle(), 0, ZMQ_POLLIN, 0 }, { wake.handle(), 0, ZMQ_POLLIN, 0 } };
-    qCInfo(lcSim) << "plant running:" << services.size() << "services," << options.requestsPerSecond
-                  << "requests/s, seed" << options.seed << "," << options.faults.size() << "faults";
+    qCInfo(lcSim).nospace() << "plant running: " << services.size() << " services, " << options.requestsPerSecond
+                            << " requests/s, seed " << options.seed << ", " << options.faults.size() << " faults";
 
     while (!stopRequested) {
         std::int64_t elapsedNs = elapsedNow();

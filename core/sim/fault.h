@@ -49,7 +49,8 @@ inline constexpr double maxFaultSeconds = 365.0 * 24 * 3600;
 
 /**
  * Parses `SERVICE:KIND[:START_S[:DURATION_S]]`, for example `servo-controller:crash:10:30`. Service
- * names may themselves contain ':', so the kind is the first part after the service that names a kind.
+ * names may themselves contain ':', so the kind is the first of the last three parts (never the very
+ * first part) that names a kind.
  * The Error names the part that is wrong.
  */
 Result<FaultSpec> parseFaultSpec(std::string_view text);

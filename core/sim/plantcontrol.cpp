@@ -29,8 +29,8 @@ QString qs(std::string_view text)
 std::string lenientId(std::string_view json)
 {
     const auto document = QJsonDocument::fromJson(QByteArray(json.data(), qsizetype(json.size())));
-    const auto id = document.object().value(QLatin1String("id"));
-    return id.isString() ? id.toString().left(128).toStdString() : std::string();
+    const auto id = document.object().value(QLatin1String("id")).toString().left(128);
+    return id.isEmpty() ? std::string(PlantControl::unreadableId) : id.toStdString();
 }
 
 QString appliedNote(const ControlRequest &request)
@@ -108,6 +108,7 @@ std::string PlantControl::handle(std::string_view requestJson, std::int64_t nowU
 std::string PlantControl::malformedReply(std::string_view problem)
 {
     ControlReply reply;
+    reply.id = unreadableId;
     reply.status = ControlStatus::Rejected;
     reply.reason = std::string(problem);
     return wire::encodeControlReply(reply);

@@ -18,7 +18,8 @@ class RequestSimulator;
 /**
  * The demo plant's side of the control protocol: decodes a request, rejects it when it is past its
  * deadline or names an unknown service, applies it to the simulator, and replies with the same id.
- * A request id is applied at most once; a retry with a known id gets the stored reply again.
+ * Among the last maxRememberedReplies ids, each is applied at most once, and a retry with a known id
+ * gets the stored reply again.
  */
 class PlantControl
 {
@@ -30,6 +31,9 @@ public:
 
     /** Handles one request body and returns the reply body (protocol v1 ControlReply JSON). */
     std::string handle(std::string_view requestJson, std::int64_t nowUnixMs, std::int64_t elapsedNs);
+
+    /** Reply id for a request whose id cannot be read, since a protocol v1 reply must carry one. */
+    static constexpr std::string_view unreadableId = "unreadable";
 
     /** The reply for a message that carried no request frame, or too many. */
     static std::string malformedReply(std::string_view problem);

@@ -208,6 +208,14 @@ PlantTopology::PlantTopology(
     , m_edges(std::move(edges))
     , m_entryPoints(std::move(entryPoints))
 {
+    indexNames();
+}
+
+void PlantTopology::indexNames()
+{
+    m_indexByName.clear();
+    for (std::size_t i = 0; i < m_services.size(); ++i)
+        m_indexByName.emplace(m_services[i].name, i);
 }
 
 PlantTopology PlantTopology::builtIn()
@@ -241,6 +249,7 @@ Result<PlantTopology> PlantTopology::fromJson(const QByteArray &json, const QStr
     PlantTopology topology;
     if (auto error = parseArray(root, QLatin1String("services"), true, parseService, topology.m_services))
         return prefixed(*error);
+    topology.indexNames();
     if (auto error = parseArray(root, QLatin1String("edges"), false, parseEdge, topology.m_edges))
         return prefixed(*error);
     if (auto error = parseArray(root, QLatin1String("entry_points"), true, parseEntryPoint, topology.m_entryPoints))
@@ -322,11 +331,10 @@ QByteArray PlantTopology::summaryJson() const
 
 std::optional<std::size_t> PlantTopology::indexOf(std::string_view name) const
 {
-    for (std::size_t i = 0; i < m_services.size(); ++i) {
-        if (m_services[i].name == name)
-            return i;
-    }
-    return std::nullopt;
+    const auto found = m_indexByName.find(std::string(name));
+    if (found == m_indexByName.end())
+        return std::nullopt;
+    return found->second;
 }
 
 const PlantService *PlantTopology::service(std::string_view name) const

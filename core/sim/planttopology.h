@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <QByteArray>
@@ -56,6 +57,8 @@ public:
     static constexpr int maxInstances = 1000;
     static constexpr double maxCallsPerRequestOnEdge = 20;
     static constexpr double maxExpectedCallsPerRequest = 2000;
+    // The simulator walks a request recursively, one stack frame per level of calls.
+    static constexpr int maxCallDepth = 64;
 
     PlantTopology() = default;
     PlantTopology(
@@ -90,9 +93,13 @@ public:
     std::vector<double> expectedVisitsPerRequest() const;
 
 private:
+    void indexNames();
+
     std::vector<PlantService> m_services;
     std::vector<PlantEdge> m_edges;
     std::vector<PlantEntryPoint> m_entryPoints;
+    // Service index by name; with duplicate names (which validate() rejects) the first one wins.
+    std::unordered_map<std::string, std::size_t> m_indexByName;
 };
 
 } // namespace faultline

@@ -247,6 +247,20 @@ std::optional<Error> PlantTopology::validate() const
                 tr("is not reachable from any entry point; add an edge to it or make it an entry point"));
     }
 
+    // Maximum call depth, found by walking callers before callees.
+    std::vector<int> depth(m_services.size(), 1);
+    for (std::size_t caller : topologicalOrder(callees)) {
+        for (std::size_t callee : callees[caller])
+            depth[callee] = std::max(depth[callee], depth[caller] + 1);
+    }
+    const auto deepest = std::max_element(depth.begin(), depth.end());
+    if (*deepest > maxCallDepth)
+        return serviceError(std::size_t(deepest - depth.begin()), m_services[std::size_t(deepest - depth.begin())],
+            "name",
+            tr("is %1 calls deep; the demo plant simulates call chains of at most %2 services, so shorten the chain")
+                .arg(*deepest)
+                .arg(maxCallDepth));
+
     const auto visits = expectedVisitsPerRequest();
     const double total = std::accumulate(visits.begin(), visits.end(), 0.0);
     if (!(total <= maxExpectedCallsPerRequest))

@@ -16,7 +16,6 @@ namespace
 
 constexpr std::int64_t nsPerMs = 1'000'000;
 constexpr std::int64_t nsPerS = 1'000'000'000;
-constexpr std::int64_t heartbeatIntervalNs = nsPerS;
 
 // The model's constants. They are picked so that faults show clearly on a console, not fitted to a real plant.
 constexpr double rateWindowS = 1.0; // time constant of the arrival-rate average
@@ -33,8 +32,9 @@ std::int64_t msToNs(double ms)
     return std::max<std::int64_t>(1, std::llround(ms * double(nsPerMs)));
 }
 
-// How much slower a service works at a given utilisation (in-flight / capacity). Below capacity it
-// follows the 1 / (1 - rho^2) growth of a queue; past capacity the queue keeps growing with the load.
+// How much slower a service works at a given utilisation (in-flight / capacity). Below capacity the
+// factor is 1 / (1 - rho^2) with rho capped at 0.9, a queue-like curve picked for the demo rather than a
+// queueing model. Past capacity it keeps growing with the load, up to 20 times.
 double congestionFactor(double utilisation)
 {
     const double limited = std::clamp(utilisation, 0.0, 0.9);
@@ -328,92 +328,6 @@ void RequestSimulator::logFaultChanges(std::int64_t elapsedNs)
         qCInfo(lcSim) << (active ? "fault started:" : "fault ended:") << m_faults[i].service.c_str()
                       << faultKindName(m_faults[i].kind).data() << "at" << elapsedS << "s";
     }
-}
-
-void RequestSimulator::collectHeartbeats(std::int64_t elapsedNs, std::vector<HealthReport> &out)
-{
-    for (auto &service : m_services) {
-        const bool crashed = faultActive(service, FaultKind::Crash, elapsedNs);
-        for (auto &instance : service.instances) {
-            if (instance.nextHeartbeatNs > elapsedNs)
-                continue;
-            // A crashed instance sends nothing; its count starts afresh once it is back.
-            if (crashed) {
-                instance.interval.clear();
-                instance.intervalStartNs = elapsedNs;
-            } else {
-                out.push_back(heartbeat(service, instance, elapsedNs));
-            }
-            instance.nextHeartbeatNs += heartbeatIntervalNs;
-            if (instance.nextHeartbeatNs <= elapsedNs)
-                instance.nextHeartbeatNs = elapsedNs + heartbeatIntervalNs;
-        }
-    }
-}
-
-HealthReport RequestSimulator::heartbeat(Service &service, Instance &instance, std::int64_t elapsedNs)
-{
-    const PlantService &spec = *service.spec;
-    IntervalStats &stats = instance.interval;
-    const double intervalS = std::max(0.001, double(elapsedNs - instance.intervalStartNs) / double(nsPerS));
-
-    HealthReport report;
-    report.service = spec.name;
-    report.instance = instance.name;
-    report.criticality = spec.criticality;
-    report.timestampUnixNs = m_settings.startUnixNs + elapsedNs;
-    report.intervalMs = heartbeatIntervalNs / nsPerMs;
-    report.mode = service.mode;
-    if (service.mode == ServiceMode::Ramping)
-        report.rampPercent = service.rampPercent;
-    if (service.mode == ServiceMode::Shedding)
-        report.shedCapacity = service.shedCapacity;
-    if (service.mode == ServiceMode::Degraded)
-        report.cacheAgeMs = double(elapsedNs - service.lastFreshResultNs) / double(nsPerMs);
-    report.rps = double(stats.requests()) / intervalS;
-    report.errorRate = stats.requests() ? double(stats.errors()) / double(stats.requests()) : 0.0;
-    report.latencyP50Ms = stats.percentileMs(0.50);
-    report.latencyP95Ms = stats.percentileMs(0.95);
-    report.latencyP99Ms = stats.percentileMs(0.99);
-    // Little's law over the interval, plus the untraced work of an overload fault.
-    report.inFlight = report.rps * stats.meanLatencyMs() / 1000.0 + overloadSurge(service, elapsedNs) * spec.capacity;
-    report.capacity = spec.capacity;
-    report.fallbacks = stats.fallbacks();
-    report.shed = stats.shed();
-
-    stats.clear();
-    instance.intervalStartNs = elapsedNs;
-    return report;
-}
-
-ServiceMode RequestSimulator::apply(std::size_t serviceIndex, const ControlRequest &request, std::int64_t elapsedNs)
-{
-    Service &service = m_services[serviceIndex];
-    switch (request.operation) {
-    case ControlOperation::Isolate:
-        service.mode = ServiceMode::Isolated;
-        break;
-    case ControlOperation::Degrade:
-        // The cache contains the last good result. A service that never had one serves a cache as old as the plant.
-        service.mode = ServiceMode::Degraded;
-        break;
-    case ControlOperation::Ramp:
-        service.mode = ServiceMode::Ramping;
-        service.rampPercent = std::clamp(request.percent.value_or(100.0), 0.0, 100.0);
-        break;
-    case ControlOperation::Shed:
-        service.mode = ServiceMode::Shedding;
-        service.shedCapacity = std::max(1.0, request.capacity.value_or(service.spec->capacity));
-        break;
-    case ControlOperation::Restore:
-        service.mode = ServiceMode::Normal;
-        service.rampPercent = 100;
-        service.shedCapacity = 0;
-        break;
-    }
-    qCInfo(lcSim) << "service" << service.spec->name.c_str() << "now" << modeName(service.mode).data() << "at"
-                  << double(elapsedNs) / double(nsPerS) << "s";
-    return service.mode;
 }
 
 std::string RequestSimulator::randomHex(int bytes)

@@ -37,7 +37,11 @@ public:
         std::size_t maxPendingSpans = 2'000'000; // past it new spans are dropped and counted
     };
 
+    static constexpr std::int64_t heartbeatIntervalNs = 1'000'000'000;
+
     RequestSimulator(PlantTopology topology, std::vector<FaultSpec> faults, Settings settings);
+    RequestSimulator(const RequestSimulator &) = delete;
+    RequestSimulator &operator=(const RequestSimulator &) = delete;
 
     /** Starts the requests that arrive up to @p elapsedNs and completes the spans that ended by then. */
     void advanceTo(std::int64_t elapsedNs);

@@ -1,0 +1,76 @@
+// SPDX-FileCopyrightText: 2026 Faultline contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "incidentexport.h"
+
+#include <QSaveFile>
+
+#include "incident/exporters/csvexporter.h"
+#include "incident/exporters/htmlexporter.h"
+#include "incident/exporters/markdownexporter.h"
+#include "incident/incidentjson.h"
+#include "incident/incidentlogging.h"
+
+namespace faultline
+{
+
+QStringList IncidentExport::formatNames()
+{
+    return { QStringLiteral("md"), QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("html") };
+}
+
+std::optional<ExportFormat> IncidentExport::formatFromName(const QString &name)
+{
+    if (name == QLatin1String("md") || name == QLatin1String("markdown"))
+        return ExportFormat::Markdown;
+    if (name == QLatin1String("json"))
+        return ExportFormat::Json;
+    if (name == QLatin1String("csv"))
+        return ExportFormat::Csv;
+    if (name == QLatin1String("html"))
+        return ExportFormat::Html;
+    return std::nullopt;
+}
+
+QByteArray IncidentExport::render(const Incident &incident, ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::Markdown:
+        return MarkdownExporter::render(incident);
+    case ExportFormat::Json:
+        return IncidentJson::exportDocument(incident);
+    case ExportFormat::Csv:
+        return CsvExporter::render(incident);
+    case ExportFormat::Html:
+        return HtmlExporter::render(incident);
+    }
+    return {};
+}
+
+std::optional<Error> IncidentExport::writeAtomically(const QString &path, const QByteArray &data)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return Error {
+            tr("cannot write %1: %2; check that the folder exists and is writable").arg(path, file.errorString()), path
+        };
+    }
+    if (file.write(data) != data.size()) {
+        const auto reason = file.errorString();
+        file.cancelWriting();
+        return Error { tr("cannot write %1: %2; the previous file, if any, is unchanged").arg(path, reason), path };
+    }
+    // commit() flushes, syncs and renames; a full disk often shows only here.
+    if (!file.commit()) {
+        return Error { tr("cannot write %1: %2; the previous file, if any, is unchanged").arg(path, file.errorString()),
+            path };
+    }
+    qCInfo(lcIncident) << "exported" << data.size() << "bytes to" << path;
+    return std::nullopt;
+}
+
+std::optional<Error> IncidentExport::exportTo(const Incident &incident, ExportFormat format, const QString &path)
+{
+    return writeAtomically(path, render(incident, format));
+}
+
+} // namespace faultline
