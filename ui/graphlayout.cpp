@@ -13,7 +13,7 @@ namespace faultline
 namespace
 {
 
-// Down-and-up sweep pairs of the barycentre ordering; more rarely helps at this size.
+// Down-and-up sweep pairs of the barycentre ordering.
 constexpr int orderingSweeps = 4;
 
 /** The graph by node index, with the edges that close cycles removed. */
@@ -126,6 +126,7 @@ QHash<QString, QPointF> freshLayout(const QStringList &nodes, const AcyclicGraph
     for (int i = 0; i < int(nodes.size()); ++i)
         rows[layer[i]].push_back(i);
 
+    // NOTE: edges that skip layers get no bend points, so they can run behind the nodes in between.
     // Positions are centred per row so that rows of different widths line up on one axis.
     std::vector<double> position(nodes.size(), 0);
     for (const auto &row : rows) {
@@ -241,6 +242,15 @@ QHash<QString, QPointF> GraphLayout::compute(const QStringList &nodes, const std
             target.setY(highest->y() - rowStep);
         }
         placed.insert(nodes.at(node), nearestFreeSpot(target, placed, spacing));
+    }
+
+    // Kept positions were chosen while fewer edges were known. A caller level with or below its callee
+    // misleads the reader, so then the whole graph is laid out afresh.
+    for (std::size_t caller = 0; caller < graph.callees.size(); ++caller) {
+        for (const int callee : graph.callees[caller]) {
+            if (placed.value(nodes.at(int(caller))).y() >= placed.value(nodes.at(callee)).y())
+                return fresh;
+        }
     }
     return placed;
 }

@@ -36,7 +36,9 @@ public:
     /**
      * Computes a centre position for every name in @p nodes. Nodes found in @p previous keep that
      * position. A new node goes next to its placed neighbours (below callers, above callees), or into
-     * its layer when it has none, on the nearest free spot of that row. Edges to unknown nodes are ignored.
+     * its layer when it has none, on the nearest free spot of that row. When a kept position would
+     * leave a caller level with or below its callee (edges closing a cycle aside), every node is
+     * placed afresh instead. Edges to unknown nodes are ignored.
      */
     static QHash<QString, QPointF> compute(const QStringList &nodes, const std::vector<Edge> &edges,
         const QHash<QString, QPointF> &previous, const Spacing &spacing);

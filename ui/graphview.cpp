@@ -265,25 +265,11 @@ void GraphView::updateEdges()
 
 void GraphView::relayout()
 {
-    std::set<QString> connected;
-    for (const auto &[key, item] : m_edges) {
-        connected.insert(key.first);
-        connected.insert(key.second);
-    }
-    const bool placedAnyConnected
-        = std::any_of(m_placed.begin(), m_placed.end(), [](const auto &entry) { return entry.second; });
-
-    // A node placed before it had edges sits in its row by name only, so it moves once its first edge
-    // is known; when the first edges of the whole graph arrive, every node is laid out afresh.
     QStringList names;
     QHash<QString, QPointF> previous;
-    const bool freshStart = !placedAnyConnected && !connected.empty();
     for (const auto &[name, node] : m_nodes) {
         names.append(name);
-        const auto placed = m_placed.find(name);
-        if (freshStart || placed == m_placed.end())
-            continue;
-        if (placed->second || !connected.count(name))
+        if (m_placed.count(name))
             previous.insert(name, node->pos());
     }
     std::vector<GraphLayout::Edge> edges;
@@ -297,8 +283,7 @@ void GraphView::relayout()
     const QHash<QString, QPointF> positions = GraphLayout::compute(names, edges, previous, spacing);
     for (const auto &[name, node] : m_nodes) {
         node->setPos(positions.value(name));
-        auto [placed, inserted] = m_placed.try_emplace(name, false);
-        placed->second = placed->second || connected.count(name) > 0;
+        m_placed.insert(name);
     }
 
     m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-sceneMargin, -sceneMargin, sceneMargin, sceneMargin));

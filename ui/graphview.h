@@ -67,9 +67,8 @@ private:
     QGraphicsScene *m_scene;
     std::map<QString, ServiceNodeItem *> m_nodes;
     std::map<std::pair<QString, QString>, EdgeItem *> m_edges;
-    // Nodes that a layout has positioned, with whether they had an edge by then; relayout() keeps
-    // them where they are.
-    std::map<QString, bool> m_placed;
+    // Nodes that a layout has positioned; the next layout keeps them where they are when it can.
+    std::set<QString> m_placed;
     QString m_selected;
     // Refit on every layout until the operator zooms or scrolls, so a graph that grows stays in view.
     bool m_followLayout = true;

@@ -54,6 +54,8 @@ private Q_SLOTS:
     void existingNodesStay_data();
     void existingNodesStay();
     void removedNodesAreDropped();
+    void lateEdgeBetweenKeptNodes_data();
+    void lateEdgeBetweenKeptNodes();
     void largeRandomGraph();
     void emptyInput();
 };
@@ -171,6 +173,33 @@ void TestGraphLayout::removedNodesAreDropped()
 
     QCOMPARE(second.size(), 1);
     QCOMPARE(second.value(QStringLiteral("a")), first.value(QStringLiteral("a")));
+}
+
+void TestGraphLayout::lateEdgeBetweenKeptNodes_data()
+{
+    QTest::addColumn<EdgeList>("firstEdges");
+    QTest::addColumn<EdgeList>("laterEdges");
+
+    QTest::newRow("edge between two nodes of one row") << EdgeList {} << edges({ { "a", "b" } });
+    QTest::newRow("edge from a callee back up to its caller's caller")
+        << edges({ { "a", "b" }, { "c", "d" } }) << edges({ { "a", "b" }, { "c", "d" }, { "b", "c" } });
+}
+
+void TestGraphLayout::lateEdgeBetweenKeptNodes()
+{
+    QFETCH(EdgeList, firstEdges);
+    QFETCH(EdgeList, laterEdges);
+
+    const QStringList nodes { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d") };
+    const GraphLayout::Spacing spacing;
+    const auto first = GraphLayout::compute(nodes, firstEdges, {}, spacing);
+    const auto second = GraphLayout::compute(nodes, laterEdges, first, spacing);
+
+    for (const auto &edge : laterEdges) {
+        QVERIFY2(second.value(edge.caller).y() < second.value(edge.callee).y(),
+            qPrintable(edge.caller + QStringLiteral(" is not above ") + edge.callee));
+    }
+    QCOMPARE(firstOverlap(second, spacing), QString());
 }
 
 void TestGraphLayout::largeRandomGraph()
