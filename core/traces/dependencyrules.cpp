@@ -140,6 +140,9 @@ void DependencyLinker::Impl::callsOnResolve(LinkNode &node, std::vector<CallReco
     const Span &span = node.span;
     if (span.kind != SpanKind::Client || node.hasCallee || node.fellBack || span.peerName.empty())
         return;
+    // A client naming its own service as the peer is no call: self calls need an explicit CLIENT/SERVER pair.
+    if (span.peerName == span.service)
+        return;
     node.fellBack = true;
     emit({ span.service, NodeKind::Service, span.peerName, span.peerKind, span, span, span }, out);
 }

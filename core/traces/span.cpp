@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "span.h"
 
-namespace faultline {
+namespace faultline
+{
 
 std::string_view spanKindName(SpanKind kind)
 {
@@ -40,7 +41,7 @@ std::string_view nodeKindName(NodeKind kind)
 
 std::optional<NodeKind> nodeKindFromName(std::string_view name)
 {
-    for (auto kind : {NodeKind::Service, NodeKind::Database, NodeKind::Broker, NodeKind::External}) {
+    for (auto kind : { NodeKind::Service, NodeKind::Database, NodeKind::Broker, NodeKind::External }) {
         if (nodeKindName(kind) == name)
             return kind;
     }

@@ -236,6 +236,8 @@ void TestDependencyLinker::rules_data()
         << none << none;
     QTest::newRow("explicit client/server pair in one service is a self call")
         << QList<Span> { make("c1", "", "A", Client), make("s2", "c1", "A", Server) } << names({ "A->A" }) << none;
+    QTest::newRow("client naming its own service as peer is no self call")
+        << QList<Span> { make("c1", "", "mysql", Client).peer("mysql") } << none << none;
     QTest::newRow("same-service child without kinds is no self call")
         << QList<Span> { make("a1", "", "A"), make("a2", "a1", "A") } << none << none;
     QTest::newRow("server span below an internal span of another service")
