@@ -2,8 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "span.h"
 
-namespace faultline
-{
+namespace faultline {
 
 std::string_view spanKindName(SpanKind kind)
 {
@@ -41,7 +40,7 @@ std::string_view nodeKindName(NodeKind kind)
 
 std::optional<NodeKind> nodeKindFromName(std::string_view name)
 {
-    for (auto kind : { NodeKind::Service, NodeKind::Database, NodeKind::Broker, NodeKind::External }) {
+    for (auto kind : {NodeKind::Service, NodeKind::Database, NodeKind::Broker, NodeKind::External}) {
         if (nodeKindName(kind) == name)
             return kind;
     }

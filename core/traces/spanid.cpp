@@ -4,10 +4,8 @@
 
 #include <array>
 
-namespace faultline
-{
-namespace
-{
+namespace faultline {
+namespace {
 
 int hexValue(char c)
 {
@@ -57,8 +55,8 @@ std::optional<std::string> decodeBase64ToHex(std::string_view text)
     if (!eightBytes && !sixteenBytes)
         return std::nullopt;
 
-    static constexpr std::array<char, 16> digits
-        = { '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f' };
+    static constexpr std::array<char, 16> digits = {'0', '1', '2', '3', '4', '5', '6', '7',
+                                                    '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
     std::string hex;
     unsigned buffer = 0;
     int bits = 0;
