@@ -4,6 +4,7 @@
 
 #include "incident/eventtext.h"
 #include "incident/exporters/markdownexporter.h"
+#include "incident/exporters/reportrows.h"
 #include "incident/exporters/svggraphwriter.h"
 #include "incident/incidentanalysis.h"
 #include "incident/incidenttime.h"
@@ -34,7 +35,7 @@ QString html(const QString &text)
 
 QString utc(const QDateTime &time)
 {
-    return time.isValid() ? IncidentTime::toUtcText(time) : QStringLiteral("–");
+    return ReportRows::utc(time);
 }
 
 QString cell(const QString &text, const char *cssClass = nullptr)
@@ -52,10 +53,13 @@ QString headerRow(const QStringList &titles)
     return row + QStringLiteral("</tr>\n");
 }
 
-QString duration(const IncidentAnalysis &analysis, const QDateTime &time)
+// One table row; the cell in @p timeColumn gets the monospace time style.
+QString bodyRow(const QStringList &cells, int timeColumn = -1)
 {
-    const auto ms = analysis.sinceImpactStart(time);
-    return ms ? IncidentTime::durationText(*ms) : QStringLiteral("–");
+    QString row = QStringLiteral("<tr>");
+    for (qsizetype i = 0; i < cells.size(); ++i)
+        row += i == timeColumn ? cell(cells[i], "time") : cell(cells[i]);
+    return row + QStringLiteral("</tr>\n");
 }
 
 QString section(const QString &title)
@@ -63,121 +67,117 @@ QString section(const QString &title)
     return QStringLiteral("<h2>") + html(title) + QStringLiteral("</h2>\n");
 }
 
+QString paragraph(const QString &text, const char *cssClass = nullptr)
+{
+    const QString open
+        = cssClass ? QStringLiteral("<p class=\"%1\">").arg(QLatin1String(cssClass)) : QStringLiteral("<p>");
+    return open + html(text) + QStringLiteral("</p>\n");
+}
+
+QString headerTable(const Incident &incident)
+{
+    const QList<QStringList> rows = {
+        { HtmlExporter::tr("Incident"), incident.id },
+        { HtmlExporter::tr("Status"),
+            incident.state == IncidentState::Open ? HtmlExporter::tr("open") : HtmlExporter::tr("closed") },
+        { HtmlExporter::tr("Opened"), utc(incident.openedAt) },
+        { HtmlExporter::tr("Closed"), utc(incident.closedAt) },
+    };
+    QString table = QStringLiteral("<table>\n");
+    for (const auto &row : rows)
+        table += QStringLiteral("<tr><th>") + html(row[0]) + QStringLiteral("</th>") + cell(row[1])
+            + QStringLiteral("</tr>\n");
+    return table + QStringLiteral("</table>\n");
+}
+
+QString graphSection(const Incident &incident)
+{
+    QString text = section(HtmlExporter::tr("Dependency graph at the first alarm"));
+    const auto *snapshot = incident.graphAtFirstAlarm();
+    if (!snapshot)
+        return text + paragraph(HtmlExporter::tr("No graph snapshot was recorded in this incident."), "muted");
+    const auto visibleGraph = SvgGraphWriter::focus(*snapshot->graph, HtmlExporter::MaxGraphNodes);
+    text += paragraph(HtmlExporter::tr("Snapshot taken at %1; %2 of %3 services shown.")
+                          .arg(utc(snapshot->time), QString::number(visibleGraph.nodes.size()),
+                              QString::number(snapshot->graph->nodes.size())),
+        "muted");
+    return text + QStringLiteral("<div class=\"graph\">\n") + SvgGraphWriter::write(visibleGraph)
+        + QStringLiteral("</div>\n");
+}
+
+QString timelineTable(const IncidentAnalysis &analysis)
+{
+    QString table = QStringLiteral("<table>\n") + headerRow(ReportRows::timelineHeader());
+    for (const auto &event : analysis.timeline) {
+        // The row's class colours the severity cell of critical and warning events.
+        const auto cells = ReportRows::timelineCells(event);
+        table += QStringLiteral("<tr class=\"%1\">").arg(QLatin1String(severityName(event.severity).data()));
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            const char *cssClass = nullptr;
+            if (i == 0)
+                cssClass = "time";
+            else if (i == 2)
+                cssClass = "severity";
+            table += cell(cells[i], cssClass);
+        }
+        table += QStringLiteral("</tr>\n");
+    }
+    return table + QStringLiteral("</table>\n");
+}
+
 } // namespace
 
 QByteArray HtmlExporter::render(const Incident &incident)
 {
     const auto analysis = IncidentAnalysis::of(incident);
+    const auto title = html(tr("Incident report: %1").arg(incident.title));
     QString page;
     page += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                            "style-src 'unsafe-inline'; img-src data:\">\n");
-    page += QStringLiteral("<title>") + html(tr("Incident report: %1").arg(incident.title))
-        + QStringLiteral("</title>\n");
+    page += QStringLiteral("<title>") + title + QStringLiteral("</title>\n");
     page += QStringLiteral("<style>") + QLatin1String(styleSheet) + QStringLiteral("</style>\n</head>\n<body>\n");
-    page += QStringLiteral("<h1>") + html(tr("Incident report: %1").arg(incident.title)) + QStringLiteral("</h1>\n");
-
-    page += QStringLiteral("<table>\n");
-    page += QStringLiteral("<tr><th>") + html(tr("Incident")) + QStringLiteral("</th>") + cell(incident.id)
-        + QStringLiteral("</tr>\n");
-    page += QStringLiteral("<tr><th>") + html(tr("Status")) + QStringLiteral("</th>")
-        + cell(incident.state == IncidentState::Open ? tr("open") : tr("closed")) + QStringLiteral("</tr>\n");
-    page += QStringLiteral("<tr><th>") + html(tr("Opened")) + QStringLiteral("</th>")
-        + cell(utc(incident.openedAt), "time") + QStringLiteral("</tr>\n");
-    page += QStringLiteral("<tr><th>") + html(tr("Closed")) + QStringLiteral("</th>")
-        + cell(utc(incident.closedAt), "time") + QStringLiteral("</tr>\n</table>\n");
+    page += QStringLiteral("<h1>") + title + QStringLiteral("</h1>\n");
+    page += headerTable(incident);
 
     page += section(tr("Summary"));
     for (const auto &sentence : MarkdownExporter::summary(incident, analysis))
-        page += QStringLiteral("<p>") + html(sentence) + QStringLiteral("</p>\n");
+        page += paragraph(sentence);
 
-    page += section(tr("Dependency graph at the first alarm"));
-    const auto *snapshot = incident.graphAtFirstAlarm();
-    if (!snapshot) {
-        page += QStringLiteral("<p class=\"muted\">") + html(tr("No graph snapshot was recorded in this incident."))
-            + QStringLiteral("</p>\n");
-    } else {
-        const auto visibleGraph = SvgGraphWriter::focus(*snapshot->graph, MaxGraphNodes);
-        page += QStringLiteral("<p class=\"muted\">")
-            + html(tr("Snapshot taken at %1; %2 of %3 services visibleGraph.")
-                       .arg(utc(snapshot->time), QString::number(visibleGraph.nodes.size()),
-                           QString::number(snapshot->graph->nodes.size())))
-            + QStringLiteral("</p>\n");
-        page += QStringLiteral("<div class=\"graph\">\n") + SvgGraphWriter::write(visibleGraph)
-            + QStringLiteral("</div>\n");
-    }
+    page += graphSection(incident);
 
     page += section(tr("Impact"));
     if (analysis.impacts.empty()) {
-        page += QStringLiteral("<p>") + html(tr("No service was recorded as impaired.")) + QStringLiteral("</p>\n");
+        page += paragraph(tr("No service was recorded as impaired."));
     } else {
-        page += QStringLiteral("<table>\n")
-            + headerRow({ tr("Service"), tr("Criticality"), tr("Worst state"), tr("Impaired from (UTC)"),
-                tr("Recovered at (UTC)"), tr("Time impaired"), tr("Alarms") });
-        for (const auto &impact : analysis.impacts) {
-            page += QStringLiteral("<tr>") + cell(impact.service)
-                + cell(impact.criticality ? EventText::criticalityLabel(*impact.criticality) : tr("not stated"))
-                + cell(EventText::stateLabel(impact.worstState)) + cell(utc(impact.firstImpaired), "time")
-                + cell(impact.lastRecovered.isValid() ? utc(impact.lastRecovered) : tr("not recovered"), "time")
-                + cell(IncidentTime::durationText(impact.impairedMs)) + cell(QString::number(impact.alarms))
-                + QStringLiteral("</tr>\n");
-        }
+        page += QStringLiteral("<table>\n") + headerRow(ReportRows::impactHeader());
+        for (const auto &impact : analysis.impacts)
+            page += bodyRow(ReportRows::impactCells(impact), 3);
         page += QStringLiteral("</table>\n");
     }
 
     page += section(tr("Key times"));
-    page
-        += QStringLiteral("<table>\n") + headerRow({ tr("Measure"), tr("Time (UTC)"), tr("Since the impact started") });
-    const std::pair<QString, QDateTime> keyTimes[] = {
-        { tr("Impact started"), analysis.impactStart },
-        { tr("Time to detect (first alarm)"), analysis.detected },
-        { tr("Time to mitigate (first action applied)"), analysis.mitigated },
-        { tr("Time to recover (every service normal)"), analysis.recovered },
-    };
-    for (const auto &[label, time] : keyTimes)
-        page += QStringLiteral("<tr>") + cell(label) + cell(utc(time), "time") + cell(duration(analysis, time))
-            + QStringLiteral("</tr>\n");
+    page += QStringLiteral("<table>\n") + headerRow(ReportRows::keyTimesHeader());
+    for (const auto &cells : ReportRows::keyTimes(analysis))
+        page += bodyRow(cells, 1);
     page += QStringLiteral("</table>\n");
 
     page += section(tr("Timeline"));
-    page += QStringLiteral("<table>\n")
-        + headerRow({ tr("Time (UTC)"), tr("Seq"), tr("Severity"), tr("Event"), tr("Service"), tr("Source"),
-            tr("Operator"), tr("Description") });
-    for (const auto &event : analysis.timeline) {
-        page += QStringLiteral("<tr class=\"%1\">").arg(QLatin1String(severityName(event.severity).data()))
-            + cell(utc(event.time), "time") + cell(QString::number(event.sequence))
-            + cell(EventText::severityLabel(event.severity), "severity") + cell(EventText::kindLabel(event.kind))
-            + cell(event.service) + cell(event.source) + cell(event.operatorName) + cell(EventText::description(event))
-            + QStringLiteral("</tr>\n");
-    }
-    page += QStringLiteral("</table>\n");
+    page += timelineTable(analysis);
 
     page += section(tr("Actions taken"));
     if (analysis.actions.empty()) {
-        page += QStringLiteral("<p>") + html(tr("No operator action was recorded.")) + QStringLiteral("</p>\n");
+        page += paragraph(tr("No operator action was recorded."));
     } else {
-        page += QStringLiteral("<table>\n")
-            + headerRow({ tr("Sent (UTC)"), tr("Operator"), tr("Action"), tr("Service"), tr("Reason"), tr("Outcome"),
-                tr("Outcome at (UTC)") });
-        for (const auto &action : analysis.actions) {
-            const auto &any = action.request ? *action.request : *action.outcome;
-            QString outcome = action.outcome ? EventText::kindLabel(action.outcome->kind) : tr("no reply recorded");
-            if (action.outcome && action.outcome->kind != EventKind::ActionApplied && !action.outcome->text.isEmpty())
-                outcome = tr("%1: %2").arg(outcome, action.outcome->text);
-            page += QStringLiteral("<tr>")
-                + cell(action.request ? utc(action.request->time) : tr("not recorded"), "time") + cell(any.operatorName)
-                + cell(any.details.value(QStringLiteral("operation"))) + cell(any.service)
-                + cell(action.request ? action.request->text : QString()) + cell(outcome)
-                + cell(action.outcome ? utc(action.outcome->time) : QStringLiteral("–"), "time")
-                + QStringLiteral("</tr>\n");
-        }
+        page += QStringLiteral("<table>\n") + headerRow(ReportRows::actionHeader());
+        for (const auto &action : analysis.actions)
+            page += bodyRow(ReportRows::actionCells(action), 0);
         page += QStringLiteral("</table>\n");
     }
 
     page += section(tr("Notes"));
     if (analysis.notes.empty())
-        page += QStringLiteral("<p>") + html(tr("No notes were written during the incident."))
-            + QStringLiteral("</p>\n");
+        page += paragraph(tr("No notes were written during the incident."));
     else
         page += QStringLiteral("<ul>\n");
     for (const auto &note : analysis.notes) {
@@ -188,8 +188,7 @@ QByteArray HtmlExporter::render(const Incident &incident)
     if (!analysis.notes.empty())
         page += QStringLiteral("</ul>\n");
 
-    page += QStringLiteral("<p class=\"muted\">") + html(tr("Generated by Faultline; times are UTC."))
-        + QStringLiteral("</p>\n");
+    page += paragraph(tr("Generated by Faultline; times are UTC."), "muted");
     page += QStringLiteral("</body>\n</html>\n");
     return page.toUtf8();
 }

@@ -2,6 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "incidentexport.h"
 
+#include <cerrno>
+#include <cstring>
+
+#include <unistd.h>
+
 #include <QSaveFile>
 
 #include "incident/exporters/csvexporter.h"
@@ -54,12 +59,14 @@ std::optional<Error> IncidentExport::writeAtomically(const QString &path, const 
             tr("cannot write %1: %2; check that the folder exists and is writable").arg(path, file.errorString()), path
         };
     }
-    if (file.write(data) != data.size()) {
-        const auto reason = file.errorString();
+    // Qt 6.4.2's commit() returned true after a short write (seen with RLIMIT_FSIZE), so the write,
+    // the flush and an fsync are each checked here before commit() renames the file.
+    const bool written = file.write(data) == data.size() && file.flush();
+    if (!written || ::fsync(file.handle()) != 0) {
+        const auto reason = written ? QString::fromLocal8Bit(std::strerror(errno)) : file.errorString();
         file.cancelWriting();
         return Error { tr("cannot write %1: %2; the previous file, if any, is unchanged").arg(path, reason), path };
     }
-    // commit() flushes, syncs and renames; a full disk often shows only here.
     if (!file.commit()) {
         return Error { tr("cannot write %1: %2; the previous file, if any, is unchanged").arg(path, file.errorString()),
             path };

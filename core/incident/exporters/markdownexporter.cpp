@@ -2,9 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "markdownexporter.h"
 
-#include <QRegularExpression>
-
 #include "incident/eventtext.h"
+#include "incident/exporters/reportrows.h"
 #include "incident/incidenttime.h"
 
 namespace faultline
@@ -15,7 +14,7 @@ namespace
 
 QString utc(const QDateTime &time)
 {
-    return time.isValid() ? IncidentTime::toUtcText(time) : QStringLiteral("–");
+    return ReportRows::utc(time);
 }
 
 QString sinceStart(const IncidentAnalysis &analysis, const QDateTime &time)
@@ -39,11 +38,6 @@ QString header(const QStringList &cells)
     for (qsizetype i = 0; i < cells.size(); ++i)
         rule.append(QStringLiteral("---"));
     return text + QStringLiteral("|") + rule.join(QStringLiteral("|")) + QStringLiteral("|\n");
-}
-
-QString criticalityText(const std::optional<Criticality> &criticality)
-{
-    return criticality ? EventText::criticalityLabel(*criticality) : MarkdownExporter::tr("not stated");
 }
 
 const IncidentEvent *openingEvent(const Incident &incident)
@@ -79,9 +73,20 @@ QString MarkdownExporter::escaped(const QString &text)
             result += c;
         }
     }
-    // A line that starts with "-", "+" or "1." would become a list item.
-    static const QRegularExpression listStart(QStringLiteral("^(\\s*)([-+]|\\d+\\.)"));
-    result.replace(listStart, QStringLiteral("\\1\\\\\\2"));
+    // Text that starts like a list item ("-", "+", "1." or "1)") would become one, so its marker is escaped.
+    qsizetype marker = 0;
+    while (marker < result.size() && result.at(marker) == QLatin1Char(' '))
+        ++marker;
+    if (marker < result.size() && (result.at(marker) == QLatin1Char('-') || result.at(marker) == QLatin1Char('+'))) {
+        result.insert(marker, QLatin1Char('\\'));
+    } else {
+        qsizetype digits = marker;
+        while (digits < result.size() && result.at(digits).isDigit())
+            ++digits;
+        if (digits > marker && digits < result.size()
+            && (result.at(digits) == QLatin1Char('.') || result.at(digits) == QLatin1Char(')')))
+            result.insert(digits, QLatin1Char('\\'));
+    }
     return result;
 }
 
@@ -180,54 +185,32 @@ QByteArray MarkdownExporter::render(const Incident &incident)
         md += tr("No service changed to a warning, critical or stale state, and no alarm named a service.")
             + QStringLiteral("\n\n");
     } else {
-        md += header({ tr("Service"), tr("Criticality"), tr("Worst state"), tr("Impaired from (UTC)"),
-            tr("Recovered at (UTC)"), tr("Time impaired"), tr("Alarms") });
-        for (const auto &impact : analysis.impacts) {
-            md += row({ impact.service, criticalityText(impact.criticality), EventText::stateLabel(impact.worstState),
-                utc(impact.firstImpaired),
-                impact.lastRecovered.isValid() ? utc(impact.lastRecovered) : tr("not recovered"),
-                IncidentTime::durationText(impact.impairedMs), QString::number(impact.alarms) });
-        }
+        md += header(ReportRows::impactHeader());
+        for (const auto &impact : analysis.impacts)
+            md += row(ReportRows::impactCells(impact));
         md += QStringLiteral("\n");
     }
 
     md += QStringLiteral("## ") + tr("Key times") + QStringLiteral("\n\n");
     md += tr("Durations count from the start of the impact.") + QStringLiteral("\n\n");
-    md += header({ tr("Measure"), tr("Time (UTC)"), tr("Duration") });
-    md += row({ tr("Impact started"), utc(analysis.impactStart), IncidentTime::durationText(0) });
-    md += row({ tr("Time to detect (first alarm)"), utc(analysis.detected), sinceStart(analysis, analysis.detected) });
-    md += row({ tr("Time to mitigate (first action applied)"), utc(analysis.mitigated),
-        sinceStart(analysis, analysis.mitigated) });
-    md += row({ tr("Time to recover (every service normal)"), utc(analysis.recovered),
-        sinceStart(analysis, analysis.recovered) });
+    md += header(ReportRows::keyTimesHeader());
+    for (const auto &cells : ReportRows::keyTimes(analysis))
+        md += row(cells);
     md += QStringLiteral("\n");
 
     md += QStringLiteral("## ") + tr("Timeline") + QStringLiteral("\n\n");
-    md += header({ tr("Time (UTC)"), tr("Seq"), tr("Severity"), tr("Event"), tr("Service"), tr("Source"),
-        tr("Operator"), tr("Description") });
-    for (const auto &event : analysis.timeline) {
-        md += row({ utc(event.time), QString::number(event.sequence), EventText::severityLabel(event.severity),
-            EventText::kindLabel(event.kind), event.service, event.source, event.operatorName,
-            EventText::description(event) });
-    }
+    md += header(ReportRows::timelineHeader());
+    for (const auto &event : analysis.timeline)
+        md += row(ReportRows::timelineCells(event));
     md += QStringLiteral("\n");
 
     md += QStringLiteral("## ") + tr("Actions taken") + QStringLiteral("\n\n");
     if (analysis.actions.empty()) {
         md += tr("No operator action was recorded.") + QStringLiteral("\n\n");
     } else {
-        md += header({ tr("Sent (UTC)"), tr("Operator"), tr("Action"), tr("Service"), tr("Reason"), tr("Outcome"),
-            tr("Outcome at (UTC)") });
-        for (const auto &action : analysis.actions) {
-            const auto &any = action.request ? *action.request : *action.outcome;
-            QString outcome = action.outcome ? EventText::kindLabel(action.outcome->kind) : tr("no reply recorded");
-            if (action.outcome && action.outcome->kind != EventKind::ActionApplied && !action.outcome->text.isEmpty())
-                outcome = tr("%1: %2").arg(outcome, action.outcome->text);
-            md += row({ action.request ? utc(action.request->time) : tr("not recorded"), any.operatorName,
-                any.details.value(QStringLiteral("operation")), any.service,
-                action.request ? action.request->text : QString(), outcome,
-                action.outcome ? utc(action.outcome->time) : QStringLiteral("–") });
-        }
+        md += header(ReportRows::actionHeader());
+        for (const auto &action : analysis.actions)
+            md += row(ReportRows::actionCells(action));
         md += QStringLiteral("\n");
     }
 
