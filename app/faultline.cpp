@@ -18,6 +18,7 @@
 
 #include "ingest/ingestclient.h"
 #include "mainwindow.h"
+#include "messagebanner.h"
 #include "sim/demoplant.h"
 #include "sim/fault.h"
 #include "sim/planttopology.h"
@@ -206,8 +207,9 @@ int main(int argc, char *argv[])
             window.showProblem(Console::tr("The demo plant did not start: %1").arg(error->message));
         window.setSourceDescription(Console::tr("Demo plant"));
     } else if (options->ingest.endpoints.empty()) {
-        window.showProblem(Console::tr("No stream to show. Start the console with --demo, or with --connect ENDPOINT "
-                                       "for a plant's health and trace stream."));
+        window.banner()->showMessage(Console::tr("No stream to show. Start the console with --demo, or with --connect "
+                                                 "ENDPOINT for a plant's health and trace stream."),
+            faultline::MessageBanner::Level::Information);
     } else {
         QStringList endpoints;
         for (const auto &endpoint : options->ingest.endpoints)

@@ -116,6 +116,9 @@ void PublisherStatusWidget::refresh()
         m_streamIcon->setPixmap(StateStyle::stateIcon(ServiceState::Ok).pixmap(16, 16));
         m_streamLabel->setText(tr("Receiving"));
     }
+    // Without live data the label stands out, since the graph then shows old or no figures.
+    m_streamLabel->setStyleSheet(
+        m_status == StreamStatus::Receiving ? QString() : QStringLiteral("font-weight: bold; color: #8a4b00;"));
     QStringList totals { tr("%1 messages, %2 malformed, %3 spans in total")
                              .arg(DisplayFormat::count(counters.messages), DisplayFormat::count(counters.malformed),
                                  DisplayFormat::count(counters.spans)) };
