@@ -1,0 +1,18 @@
+// SPDX-FileCopyrightText: 2026 Faultline contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace faultline::ctl
+{
+
+/**
+ * `faultlinectl graph FILE...`: imports trace files of any supported format, links their spans into
+ * calls and writes the dependency graph to @p out as "text", "json" or "dot" (@p format). A summary
+ * per file goes to @p err. Returns 0, 1 when a file cannot be read, or 2 for a usage error.
+ */
+int runGraphFromFiles(const QStringList &files, const QString &format, QTextStream &out, QTextStream &err);
+
+} // namespace faultline::ctl
