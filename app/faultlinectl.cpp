@@ -8,6 +8,8 @@
 #include <QTextStream>
 
 #include "ctlcommon.h"
+#include "graphcommand.h"
+#include "replaycommand.h"
 #include "statuscommand.h"
 
 namespace {
@@ -30,6 +32,10 @@ const std::vector<Command> &commands()
     static const std::vector<Command> list = {
         {"status", QT_TRANSLATE_NOOP("ctl", "print each service's state, mode, rate, errors and p99 from live streams"),
          faultline::ctl::runStatus},
+        {"graph", QT_TRANSLATE_NOOP("ctl", "print the dependency graph from trace files (--input) or live streams"),
+         faultline::ctl::runGraph},
+        {"replay", QT_TRANSLATE_NOOP("ctl", "publish the spans of trace files as a live stream, at their original pace"),
+         faultline::ctl::runReplay},
     };
     return list;
 }
