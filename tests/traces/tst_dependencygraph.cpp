@@ -77,15 +77,21 @@ void TestDependencyGraph::nodeKindsFromSpansWin()
     CallRecord fromBroker = call("kafka", "worker");
     fromBroker.callerKind = NodeKind::Broker;
     graph.addCall(fromBroker);
+    graph.addPeer("cache", NodeKind::Database);
+    graph.addPeer("worker", NodeKind::External);
 
     const auto nodes = graph.nodes();
-    QCOMPARE(nodes.size(), std::size_t(5));
+    QCOMPARE(nodes.size(), std::size_t(6));
     QCOMPARE(nodes[0].name, std::string("api"));
-    QCOMPARE(nodes[1].name, std::string("kafka"));
-    QCOMPARE(nodes[1].kind, NodeKind::Broker);
-    QCOMPARE(nodes[2].kind, NodeKind::Database);
-    QCOMPARE(nodes[3].name, std::string("search"));
-    QCOMPARE(nodes[3].kind, NodeKind::Service);
+    QCOMPARE(nodes[1].name, std::string("cache"));
+    QCOMPARE(nodes[1].kind, NodeKind::Database);
+    QCOMPARE(nodes[2].name, std::string("kafka"));
+    QCOMPARE(nodes[2].kind, NodeKind::Broker);
+    QCOMPARE(nodes[3].kind, NodeKind::Database);
+    QCOMPARE(nodes[4].name, std::string("search"));
+    QCOMPARE(nodes[4].kind, NodeKind::Service);
+    // The first kind given wins: worker was a callee of kind Service before addPeer() called it External.
+    QCOMPARE(nodes[5].kind, NodeKind::Service);
 }
 
 void TestDependencyGraph::percentilesExact()
