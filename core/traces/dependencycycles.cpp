@@ -17,12 +17,6 @@ namespace faultline
 namespace
 {
 
-LinkNode *lookup(LinkTrace &trace, const SpanKey &key)
-{
-    const auto it = trace.nodes.find(key);
-    return it == trace.nodes.end() ? nullptr : &it->second;
-}
-
 } // namespace
 
 LinkNode *DependencyLinker::Impl::findTop(LinkTrace &trace, LinkNode &start)
@@ -38,20 +32,16 @@ LinkNode *DependencyLinker::Impl::findTop(LinkTrace &trace, LinkNode &start)
             break;
         }
         LinkNode *next = nullptr;
-        if (current->shortcutSequence != 0) {
-            next = lookup(trace, current->shortcut);
-            if (next && next->sequence != current->shortcutSequence)
-                next = nullptr;
-        }
+        if (current->shortcutSequence != 0)
+            next = findNode(current->shortcutSequence);
         if (!next && current->hasParentLink)
-            next = lookup(trace, current->parent);
+            next = findNode(current->parentSequence);
         if (!next)
             break;
         path.push_back(current);
         current = next;
     }
     for (LinkNode *node : path) {
-        node->shortcut = current->key;
         node->shortcutSequence = current->sequence;
     }
     return current;
@@ -66,7 +56,7 @@ bool DependencyLinker::Impl::breakCycle(LinkTrace &trace, LinkNode &child, LinkN
 
     std::vector<LinkNode *> members { &child };
     for (LinkNode *node = &parent; node && node != &child && members.size() <= trace.nodes.size();
-         node = node->hasParentLink ? lookup(trace, node->parent) : nullptr)
+         node = node->hasParentLink ? findNode(node->parentSequence) : nullptr)
         members.push_back(node);
     LinkNode *smallest = *std::min_element(
         members.begin(), members.end(), [](const LinkNode *a, const LinkNode *b) { return a->key < b->key; });

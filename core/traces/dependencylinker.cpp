@@ -51,19 +51,19 @@ void DependencyLinker::addSpan(const Span &span, std::int64_t nowMs, std::vector
 void DependencyLinker::expire(std::int64_t nowMs, std::vector<CallRecord> &out)
 {
     while (!d->waitQueue.empty() && d->waitQueue.front().dueMs <= nowMs) {
-        QueueEntry entry = std::move(d->waitQueue.front());
+        const QueueEntry entry = d->waitQueue.front();
         d->waitQueue.pop_front();
-        LinkNode *node = d->findNode(entry.traceId, entry.key, entry.sequence);
+        LinkNode *node = d->findNode(entry.sequence);
         if (!node || !node->pending)
             continue;
-        d->resolve(d->traces.at(entry.traceId), *node, entry.dueMs, out);
+        d->resolve(d->traces.at(node->span.traceId), *node, entry.dueMs, out);
     }
     while (!d->retainQueue.empty() && d->retainQueue.front().dueMs <= nowMs) {
-        QueueEntry entry = std::move(d->retainQueue.front());
+        const QueueEntry entry = d->retainQueue.front();
         d->retainQueue.pop_front();
-        const LinkNode *node = d->findNode(entry.traceId, entry.key, entry.sequence);
+        const LinkNode *node = d->findNode(entry.sequence);
         if (node && !node->pending)
-            d->forget(entry.traceId, entry.key);
+            d->forget(*node);
     }
     d->pruneArrivalQueue();
 }
@@ -72,9 +72,9 @@ void DependencyLinker::finish(std::vector<CallRecord> &out)
 {
     // The wait queue is in arrival order, so fallbacks come out in the order their spans came in.
     for (const QueueEntry &entry : d->waitQueue) {
-        LinkNode *node = d->findNode(entry.traceId, entry.key, entry.sequence);
+        LinkNode *node = d->findNode(entry.sequence);
         if (node && node->pending)
-            d->resolve(d->traces.at(entry.traceId), *node, 0, out);
+            d->resolve(d->traces.at(node->span.traceId), *node, 0, out);
     }
 
     std::vector<std::pair<std::uint64_t, const std::string *>> order;
@@ -89,6 +89,7 @@ void DependencyLinker::finish(std::vector<CallRecord> &out)
     d->waitQueue.clear();
     d->retainQueue.clear();
     d->arrivalQueue.clear();
+    d->nodesBySequence.clear();
     d->heldSpans = 0;
 }
 
@@ -107,15 +108,10 @@ std::uint64_t DependencyLinker::droppedForMemory() const
     return d->droppedForMemory;
 }
 
-LinkNode *DependencyLinker::Impl::findNode(const std::string &traceId, const SpanKey &key, std::uint64_t sequence)
+LinkNode *DependencyLinker::Impl::findNode(std::uint64_t sequence) const
 {
-    const auto trace = traces.find(traceId);
-    if (trace == traces.end())
-        return nullptr;
-    const auto node = trace->second.nodes.find(key);
-    if (node == trace->second.nodes.end() || node->second.sequence != sequence)
-        return nullptr;
-    return &node->second;
+    const auto it = nodesBySequence.find(sequence);
+    return it == nodesBySequence.end() ? nullptr : it->second;
 }
 
 void DependencyLinker::Impl::insert(const Span &span, std::int64_t nowMs, std::vector<CallRecord> &out)
@@ -153,7 +149,8 @@ void DependencyLinker::Impl::insert(const Span &span, std::int64_t nowMs, std::v
     node.span.peerName = span.peerName;
     node.span.peerKind = span.peerKind;
     ++heldSpans;
-    arrivalQueue.push_back({ nowMs, sequence, span.traceId, key });
+    nodesBySequence.emplace(sequence, &node);
+    arrivalQueue.push_back({ nowMs, sequence });
     checkTimestamps(trace, node);
 
     // Link the waiting children and the span's own parent before counting any of those links: if together they
@@ -199,7 +196,7 @@ void DependencyLinker::Impl::insert(const Span &span, std::int64_t nowMs, std::v
     }
 
     for (LinkNode *child : linkedChildren) {
-        if (child->hasParentLink && child->parent == key)
+        if (child->hasParentLink && child->parentSequence == sequence)
             countLink(trace, node, *child, out);
     }
     if (parent && node.hasParentLink)
@@ -208,10 +205,10 @@ void DependencyLinker::Impl::insert(const Span &span, std::int64_t nowMs, std::v
     callsOnArrival(node, out);
 
     if (node.waitsForParent || waitsForCallee(node.span.kind)) {
-        waitQueue.push_back({ nowMs + options.parentWaitMs, sequence, span.traceId, key });
+        waitQueue.push_back({ nowMs + options.parentWaitMs, sequence });
     } else {
         node.pending = false;
-        retainQueue.push_back({ nowMs + options.retainMs, sequence, span.traceId, key });
+        retainQueue.push_back({ nowMs + options.retainMs, sequence });
     }
 }
 
@@ -224,21 +221,25 @@ void DependencyLinker::Impl::resolve(LinkTrace &trace, LinkNode &node, std::int6
             trace.issues.firstMissingParent = node.span.spanId;
     }
     callsOnResolve(node, out);
-    retainQueue.push_back({ nowMs + options.retainMs, node.sequence, node.span.traceId, node.key });
+    retainQueue.push_back({ nowMs + options.retainMs, node.sequence });
 }
 
-void DependencyLinker::Impl::forget(const std::string &traceId, const SpanKey &key)
+void DependencyLinker::Impl::forget(const LinkNode &node)
 {
+    // Copies, because erasing the node frees the strings they would refer to.
+    const std::string traceId = node.span.traceId;
+    const SpanKey key = node.key;
     const auto traceIt = traces.find(traceId);
     if (traceIt == traces.end())
         return;
     LinkTrace &trace = traceIt->second;
-    const auto node = trace.nodes.find(key);
-    if (node == trace.nodes.end())
+    const auto it = trace.nodes.find(key);
+    if (it == trace.nodes.end())
         return;
-    if (node->second.waitsForParent)
-        removeWaiting(trace, node->second);
-    trace.nodes.erase(node);
+    if (it->second.waitsForParent)
+        removeWaiting(trace, it->second);
+    nodesBySequence.erase(it->second.sequence);
+    trace.nodes.erase(it);
     --heldSpans;
     if (trace.nodes.empty()) {
         reportTrace(traceId, trace);
@@ -249,14 +250,14 @@ void DependencyLinker::Impl::forget(const std::string &traceId, const SpanKey &k
 void DependencyLinker::Impl::evictOldest(std::int64_t nowMs, std::vector<CallRecord> &out)
 {
     while (!arrivalQueue.empty()) {
-        QueueEntry entry = std::move(arrivalQueue.front());
+        const QueueEntry entry = arrivalQueue.front();
         arrivalQueue.pop_front();
-        LinkNode *node = findNode(entry.traceId, entry.key, entry.sequence);
+        LinkNode *node = findNode(entry.sequence);
         if (!node)
             continue;
         if (node->pending)
-            resolve(traces.at(entry.traceId), *node, nowMs, out);
-        forget(entry.traceId, entry.key);
+            resolve(traces.at(node->span.traceId), *node, nowMs, out);
+        forget(*node);
         ++droppedForMemory;
         if (droppedForMemory == 1 || droppedForMemory % 10'000 == 0)
             qCWarning(lcTraces) << "linker memory bound reached; spans resolved early:" << droppedForMemory;
@@ -267,8 +268,7 @@ void DependencyLinker::Impl::evictOldest(std::int64_t nowMs, std::vector<CallRec
 void DependencyLinker::Impl::pruneArrivalQueue()
 {
     while (!arrivalQueue.empty()) {
-        const QueueEntry &entry = arrivalQueue.front();
-        if (findNode(entry.traceId, entry.key, entry.sequence))
+        if (findNode(arrivalQueue.front().sequence))
             return;
         arrivalQueue.pop_front();
     }
@@ -351,7 +351,7 @@ bool DependencyLinker::Impl::connect(LinkTrace &trace, LinkNode &child, LinkNode
     }
 
     child.hasParentLink = true;
-    child.parent = parent.key;
+    child.parentSequence = parent.sequence;
     if (child.parentMissing) {
         child.parentMissing = false;
         --trace.issues.missingParents;

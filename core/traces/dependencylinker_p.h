@@ -39,7 +39,7 @@ struct LinkNode {
     SpanKey key;
     std::uint64_t sequence = 0; // arrival order; validates queue entries that may outlive the node
     bool hasParentLink = false;
-    SpanKey parent;
+    std::uint64_t parentSequence = 0; // the linked parent, by its sequence
     bool waitsForParent = false; // names a parent that is not linked yet
     bool parentRequired = false; // a missing parent makes the trace incomplete
     bool parentMissing = false; // the wait ran out while the parent was absent
@@ -48,8 +48,7 @@ struct LinkNode {
     bool hasCallee = false; // a CLIENT/PRODUCER whose callee showed up as a span
     bool fellBack = false; // a CLIENT whose call was counted to its peerName
     std::vector<std::string> claimedCallees; // callees already counted for this CLIENT/PRODUCER span
-    // An ancestor found by an earlier walk (path compression), valid while that node's sequence matches.
-    SpanKey shortcut;
+    // An ancestor found by an earlier walk (path compression), by its sequence; 0 for none.
     std::uint64_t shortcutSequence = 0;
 };
 
@@ -75,16 +74,16 @@ struct LinkTrace {
     TraceIssues issues;
 };
 
+// Queue entries name a node by its sequence only, so an entry costs 16 bytes and outlives its node safely.
 struct QueueEntry {
     std::int64_t dueMs = 0;
     std::uint64_t sequence = 0;
-    std::string traceId;
-    SpanKey key;
 };
 
 struct DependencyLinker::Impl {
     Options options;
     std::unordered_map<std::string, LinkTrace> traces;
+    std::unordered_map<std::uint64_t, LinkNode *> nodesBySequence; // every held node
     std::deque<QueueEntry> waitQueue; // due at arrival + parentWaitMs
     std::deque<QueueEntry> retainQueue; // due at resolution + retainMs
     std::deque<QueueEntry> arrivalQueue; // oldest first, for the memory bound
@@ -94,10 +93,10 @@ struct DependencyLinker::Impl {
     std::uint64_t nextSequence = 1;
 
     // Bookkeeping (dependencylinker.cpp).
-    LinkNode *findNode(const std::string &traceId, const SpanKey &key, std::uint64_t sequence);
+    LinkNode *findNode(std::uint64_t sequence) const;
     void insert(const Span &span, std::int64_t nowMs, std::vector<CallRecord> &out);
     void resolve(LinkTrace &trace, LinkNode &node, std::int64_t nowMs, std::vector<CallRecord> &out);
-    void forget(const std::string &traceId, const SpanKey &key);
+    void forget(const LinkNode &node);
     void evictOldest(std::int64_t nowMs, std::vector<CallRecord> &out);
     void reportTrace(const std::string &traceId, const LinkTrace &trace);
     void pruneArrivalQueue();
