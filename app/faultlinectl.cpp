@@ -8,9 +8,11 @@
 #include <QTextStream>
 
 #include "ctlcommon.h"
+#include "exportcommand.h"
 #include "graphcommand.h"
 #include "replaycommand.h"
 #include "statuscommand.h"
+#include "watchcommand.h"
 
 namespace {
 
@@ -36,6 +38,10 @@ const std::vector<Command> &commands()
          faultline::ctl::runGraph},
         {"replay", QT_TRANSLATE_NOOP("ctl", "publish the spans of trace files as a live stream, at their original pace"),
          faultline::ctl::runReplay},
+        {"watch", QT_TRANSLATE_NOOP("ctl", "record state changes, alarms and stream problems to an incident journal"),
+         faultline::ctl::runWatch},
+        {"export", QT_TRANSLATE_NOOP("ctl", "export an incident journal as Markdown, JSON, CSV or HTML"),
+         faultline::ctl::runExport},
     };
     return list;
 }

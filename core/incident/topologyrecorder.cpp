@@ -76,14 +76,15 @@ void TopologyRecorder::recordServiceChanges(const QStringList &services)
         const auto *service = m_topology.service(serviceName.toStdString());
         if (!service)
             continue;
-        auto [it, firstSight] = m_services.try_emplace(service->name);
-        auto &seen = it->second;
+        auto &seen = m_services[service->name];
 
-        // A service first seen healthy, or known only from traces, is the normal start and no event.
-        const bool stateChanged = firstSight
-            ? (service->state == ServiceState::Warning || service->state == ServiceState::Critical
-                || service->state == ServiceState::Stale)
-            : service->state != seen.state;
+        // Discovery (unknown, then ok at the first heartbeat) is no event; a service that first
+        // shows up impaired is, and after that every change is.
+        bool stateChanged = service->state != seen.state;
+        if (!seen.settled && service->state != ServiceState::Unknown) {
+            seen.settled = true;
+            stateChanged = service->state != ServiceState::Ok;
+        }
         if (stateChanged) {
             auto change = event(EventKind::StateChanged, severityOfState(service->state));
             change.service = serviceName;
@@ -187,6 +188,54 @@ void TopologyRecorder::recordStreamProblems(bool force)
         m_lastUnattributedReportMs = now;
     }
 
+    if (!events.empty())
+        m_sink.recordBatch(events);
+}
+
+void TopologyRecorder::recordAlarmEvents(const std::vector<AlarmEvent> &alarmEvents)
+{
+    const auto nowMs = m_nowMs();
+    const auto wallNow = QDateTime::currentDateTimeUtc();
+    std::vector<IncidentEvent> events;
+    for (const auto &alarmEvent : alarmEvents) {
+        const auto &alarm = alarmEvent.alarm;
+        const auto severity = alarm.level == HealthLevel::Critical ? Severity::Critical : Severity::Warning;
+        IncidentEvent recorded;
+        switch (alarmEvent.kind) {
+        case AlarmEventKind::Raised:
+        case AlarmEventKind::Escalated:
+            recorded = event(EventKind::AlarmRaised, severity);
+            break;
+        case AlarmEventKind::Acknowledged:
+            recorded = event(EventKind::AlarmAcknowledged, Severity::Info);
+            break;
+        case AlarmEventKind::Shelved:
+        case AlarmEventKind::Unshelved:
+            recorded = event(EventKind::AlarmShelved, Severity::Info);
+            recorded.details.insert(QStringLiteral("shelved"),
+                alarmEvent.kind == AlarmEventKind::Shelved ? QStringLiteral("true") : QStringLiteral("false"));
+            break;
+        case AlarmEventKind::Cleared:
+            recorded = event(EventKind::AlarmCleared, Severity::Info);
+            break;
+        }
+        if (alarmEvent.kind == AlarmEventKind::Escalated)
+            recorded.details.insert(QStringLiteral("escalated"), QStringLiteral("true"));
+
+        // Alarm times are on the steady clock, but the journal needs wall-clock UTC.
+        recorded.time = wallNow.addMSecs(alarmEvent.atMs - nowMs);
+        recorded.service = QString::fromStdString(alarm.service);
+        recorded.correlationId = QStringLiteral("alarm-%1").arg(alarm.id);
+        recorded.operatorName = QString::fromStdString(alarmEvent.operatorName);
+        recorded.text = alarmEvent.reason.isEmpty() ? alarmText(alarm)
+                                                    : alarmText(alarm) + QStringLiteral(": ") + alarmEvent.reason;
+        recorded.details.insert(QStringLiteral("condition"), name(healthConditionName(alarm.condition)));
+        recorded.details.insert(QStringLiteral("priority"), name(alarmPriorityName(alarm.priority)));
+        recorded.details.insert(QStringLiteral("criticality"), name(criticalityName(alarm.criticality)));
+        recorded.details.insert(QStringLiteral("impact"), name(criticalityName(alarm.impact)));
+        recorded.details.insert(QStringLiteral("affected_services"), QString::number(alarm.affectedServices));
+        events.push_back(std::move(recorded));
+    }
     if (!events.empty())
         m_sink.recordBatch(events);
 }

@@ -11,6 +11,7 @@
 
 #include <QObject>
 
+#include "health/alarm.h"
 #include "incident/incidentsink.h"
 #include "topology/livetopology.h"
 
@@ -20,8 +21,8 @@ namespace faultline
 /**
  * Turns changes of the live topology into incident events: state changes (including to stale
  * and unknown), mode changes, publishers that fall silent or come back, and messages lost or
- * malformed. Stream counts are reported at most once per streamReportInterval per publisher,
- * so a lossy link adds a few events a minute rather than ten a second; flush() reports the rest.
+ * malformed. Stream counts are reported at most once per streamReportInterval per publisher.
+ * A lossy link so adds a few events a minute instead of ten a second, and flush() reports the rest.
  */
 class TopologyRecorder : public QObject
 {
@@ -42,6 +43,13 @@ public:
     /** Reports the stream problems counted but not reported yet; call before stopping. */
     void flush();
 
+    /**
+     * Records what happened to alarms (the events of a TopologyDelta's health part): raised and
+     * escalated as AlarmRaised, then acknowledged, shelved, unshelved and cleared. The alarm id
+     * becomes the correlation id "alarm-<id>".
+     */
+    void recordAlarmEvents(const std::vector<AlarmEvent> &alarmEvents);
+
     /** The graph as @p topology shows it now, for IncidentManager::setGraphSnapshotProvider. */
     static GraphSnapshot snapshotOf(const LiveTopology &topology);
 
@@ -49,6 +57,7 @@ private:
     struct ServiceSeen {
         ServiceState state = ServiceState::Unknown;
         ServiceMode mode = ServiceMode::Normal;
+        bool settled = false; // left the unknown state at least once
     };
     struct PublisherSeen {
         std::uint64_t reportedGaps = 0;
