@@ -49,6 +49,7 @@ struct ConsoleOptions {
     std::optional<faultline::DemoPlant::Options> demo;
     faultline::IngestClient::Options ingest;
     QString controlEndpoint;
+    QStringList importFiles;
 };
 
 bool isSupportedEndpoint(const QString &endpoint)
@@ -82,6 +83,9 @@ std::optional<ConsoleOptions> parseOptions(QCommandLineParser &parser, const QSt
                         "START_S and "
                         "DURATION_S in seconds from the start. Repeatable."),
             QStringLiteral("SERVICE:KIND[:START_S[:DURATION_S]]") },
+        { QStringLiteral("import"),
+            Console::tr("Opens this trace file in an import window at start, apart from the live graph. Repeatable."),
+            Console::tr("file") },
     });
 
     if (!parser.parse(arguments)) {
@@ -123,6 +127,7 @@ std::optional<ConsoleOptions> parseOptions(QCommandLineParser &parser, const QSt
             Console::tr("--control '%1' is not a tcp://, ipc:// or inproc:// endpoint").arg(options.controlEndpoint));
         return std::nullopt;
     }
+    options.importFiles = parser.values(QStringLiteral("import"));
     if (!demo)
         return options;
 
@@ -241,6 +246,7 @@ int main(int argc, char *argv[])
     if (const QScreen *screen = QGuiApplication::primaryScreen())
         window.setGeometry(screen->availableGeometry());
     window.showMaximized();
+    window.importTraces(options->importFiles);
     const int result = QCoreApplication::exec();
     ingest.stop();
     if (plant)

@@ -4,6 +4,9 @@
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -14,6 +17,7 @@
 #include "publisherstatuswidget.h"
 #include "servicedetailspanel.h"
 #include "topology/livetopology.h"
+#include "traceimportwindow.h"
 
 namespace faultline
 {
@@ -48,12 +52,16 @@ MainWindow::MainWindow(LiveTopology *topology, QWidget *parent)
     connect(topology, &LiveTopology::warningRaised, m_banner, &MessageBanner::showWarning);
 
     createMenus();
+    setAcceptDrops(true);
     resize(1600, 900);
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *importAction = file->addAction(tr("&Import Traces…"), this, &MainWindow::chooseTraceFiles);
+    importAction->setShortcut(QKeySequence::Open);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -80,6 +88,33 @@ void MainWindow::showAbout()
            "health and trace streams, coloured by health.</p>"
            "<p>Licensed under the GNU General Public License, version 3 or later.</p>")
             .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::importTraces(const QStringList &paths)
+{
+    if (!paths.isEmpty())
+        TraceImportWindow::openFiles(paths, this);
+}
+
+void MainWindow::chooseTraceFiles()
+{
+    importTraces(QFileDialog::getOpenFileNames(
+        this, tr("Import Traces"), {}, tr("Trace files (*.json *.ndjson *.jsonl *.csv);;All files (*)")));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!TraceImportWindow::localFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList files = TraceImportWindow::localFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    importTraces(files);
 }
 
 void MainWindow::showProblem(const QString &message)

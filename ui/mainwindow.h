@@ -3,6 +3,10 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QStringList>
+
+class QDragEnterEvent;
+class QDropEvent;
 
 namespace faultline
 {
@@ -31,10 +35,17 @@ public Q_SLOTS:
     void showProblem(const QString &message);
     /** Names what the console listens to, for the window title. */
     void setSourceDescription(const QString &description);
+    /** Opens trace files in an import window of their own, apart from the live graph. */
+    void importTraces(const QStringList &paths);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createMenus();
     void showAbout();
+    void chooseTraceFiles();
 
     GraphView *m_graphView;
     ServiceDetailsPanel *m_detailsPanel;
