@@ -114,6 +114,8 @@ TraceImportWindow::TraceImportWindow(QWidget *parent)
     splitter->addWidget(m_summary);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    // The summary's unwrapped lines would otherwise claim most of the width from the graph.
+    splitter->setSizes({ 1000, 400 });
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
