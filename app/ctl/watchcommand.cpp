@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include "ctlcommon.h"
+#include "health/livealarms.h"
 #include "incident/incidentmanager.h"
 #include "incident/incidenttime.h"
 #include "incident/topologyrecorder.h"
@@ -155,10 +156,11 @@ int runWatch(const QStringList &arguments, QTextStream &out, QTextStream &err)
     TopologyRecorder recorder(topology, manager, recorderOptions);
     manager.setGraphSnapshotProvider([&topology] { return TopologyRecorder::snapshotOf(topology); });
 
-    // The topology applies a delta before the recorder reads its alarm events, in connection order.
+    // LiveAlarms journals the alarm events of each delta, as it does in the console.
+    LiveAlarms alarms;
+    alarms.setIncidentSink(&manager);
     QObject::connect(&client, &IngestClient::deltaReady, &topology, &LiveTopology::apply);
-    QObject::connect(&client, &IngestClient::deltaReady, &recorder,
-        [&recorder](const TopologyDelta &delta) { recorder.recordAlarmEvents(delta.health.events); });
+    QObject::connect(&client, &IngestClient::deltaReady, &alarms, &LiveAlarms::apply);
     const bool printEvents = !parser.isSet(quiet);
     QObject::connect(
         &manager, &IncidentManager::eventRecorded, &manager, [&out, printEvents](const IncidentEvent &event) {

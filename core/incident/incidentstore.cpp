@@ -20,7 +20,10 @@ IncidentStore::IncidentStore(QString directory)
 
 QString IncidentStore::defaultDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/incidents");
+    // The console's AppDataLocation (organisation "Faultline", application "faultline"), spelled out so
+    // that faultlinectl, whose own AppDataLocation ends in "faultlinectl", finds the same journals.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/Faultline/faultline/incidents");
 }
 
 QString IncidentStore::pathFor(const QString &incidentId) const

@@ -31,7 +31,8 @@ struct JournalInfo {
 
 /**
  * The folder of incident journals, one file per incident named `<id>.fljournal`. By default the
- * folder is `incidents` in QStandardPaths::AppDataLocation; tests and faultlinectl may set another.
+ * folder is `incidents` in the console's QStandardPaths::AppDataLocation (on Linux
+ * ~/.local/share/Faultline/faultline/incidents), which faultlinectl shares; tests set another.
  */
 class IncidentStore final
 {

@@ -192,54 +192,6 @@ void TopologyRecorder::recordStreamProblems(bool force)
         m_sink.recordBatch(events);
 }
 
-void TopologyRecorder::recordAlarmEvents(const std::vector<AlarmEvent> &alarmEvents)
-{
-    const auto nowMs = m_nowMs();
-    const auto wallNow = QDateTime::currentDateTimeUtc();
-    std::vector<IncidentEvent> events;
-    for (const auto &alarmEvent : alarmEvents) {
-        const auto &alarm = alarmEvent.alarm;
-        const auto severity = alarm.level == HealthLevel::Critical ? Severity::Critical : Severity::Warning;
-        IncidentEvent recorded;
-        switch (alarmEvent.kind) {
-        case AlarmEventKind::Raised:
-        case AlarmEventKind::Escalated:
-            recorded = event(EventKind::AlarmRaised, severity);
-            break;
-        case AlarmEventKind::Acknowledged:
-            recorded = event(EventKind::AlarmAcknowledged, Severity::Info);
-            break;
-        case AlarmEventKind::Shelved:
-        case AlarmEventKind::Unshelved:
-            recorded = event(EventKind::AlarmShelved, Severity::Info);
-            recorded.details.insert(QStringLiteral("shelved"),
-                alarmEvent.kind == AlarmEventKind::Shelved ? QStringLiteral("true") : QStringLiteral("false"));
-            break;
-        case AlarmEventKind::Cleared:
-            recorded = event(EventKind::AlarmCleared, Severity::Info);
-            break;
-        }
-        if (alarmEvent.kind == AlarmEventKind::Escalated)
-            recorded.details.insert(QStringLiteral("escalated"), QStringLiteral("true"));
-
-        // Alarm times are on the steady clock, but the journal needs wall-clock UTC.
-        recorded.time = wallNow.addMSecs(alarmEvent.atMs - nowMs);
-        recorded.service = QString::fromStdString(alarm.service);
-        recorded.correlationId = QStringLiteral("alarm-%1").arg(alarm.id);
-        recorded.operatorName = QString::fromStdString(alarmEvent.operatorName);
-        recorded.text = alarmEvent.reason.isEmpty() ? alarmText(alarm)
-                                                    : alarmText(alarm) + QStringLiteral(": ") + alarmEvent.reason;
-        recorded.details.insert(QStringLiteral("condition"), name(healthConditionName(alarm.condition)));
-        recorded.details.insert(QStringLiteral("priority"), name(alarmPriorityName(alarm.priority)));
-        recorded.details.insert(QStringLiteral("criticality"), name(criticalityName(alarm.criticality)));
-        recorded.details.insert(QStringLiteral("impact"), name(criticalityName(alarm.impact)));
-        recorded.details.insert(QStringLiteral("affected_services"), QString::number(alarm.affectedServices));
-        events.push_back(std::move(recorded));
-    }
-    if (!events.empty())
-        m_sink.recordBatch(events);
-}
-
 GraphSnapshot TopologyRecorder::snapshotOf(const LiveTopology &topology)
 {
     GraphSnapshot graph;

@@ -11,7 +11,6 @@
 
 #include <QObject>
 
-#include "health/alarm.h"
 #include "incident/incidentsink.h"
 #include "topology/livetopology.h"
 
@@ -42,13 +41,6 @@ public:
 
     /** Reports the stream problems counted but not reported yet; call before stopping. */
     void flush();
-
-    /**
-     * Records what happened to alarms (the events of a TopologyDelta's health part): raised and
-     * escalated as AlarmRaised, then acknowledged, shelved, unshelved and cleared. The alarm id
-     * becomes the correlation id "alarm-<id>".
-     */
-    void recordAlarmEvents(const std::vector<AlarmEvent> &alarmEvents);
 
     /** The graph as @p topology shows it now, for IncidentManager::setGraphSnapshotProvider. */
     static GraphSnapshot snapshotOf(const LiveTopology &topology);

@@ -214,7 +214,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("messagePart");
         QTest::newRow("no endpoint") << QStringList { QStringLiteral("--journal"), QStringLiteral("j") } << 2
                                      << QStringLiteral("--connect ENDPOINT is required");
-        QTest::newRow("no journal") << QStringList { QStringLiteral("--connect"), QStringLiteral("inproc://faultline-test-unused") }
+        QTest::newRow("no journal") << QStringList { QStringLiteral("--connect"),
+            QStringLiteral("inproc://faultline-test-unused") }
                                     << 2 << QStringLiteral("--journal FILE is required");
         QTest::newRow("negative seconds")
             << QStringList { QStringLiteral("--connect"), QStringLiteral("inproc://faultline-test-unused"),
@@ -279,6 +280,12 @@ private Q_SLOTS:
         QVERIFY2(
             hasStateChangeTo(incident, QStringLiteral("servo"), QStringLiteral("critical")), qPrintable(result.out));
         QVERIFY(!hasStateChangeTo(incident, QStringLiteral("mes"), QStringLiteral("ok")));
+        QVERIFY2(std::any_of(incident.events.begin(), incident.events.end(),
+                     [](const IncidentEvent &event) {
+                         return event.kind == EventKind::AlarmRaised && event.service == QLatin1String("servo")
+                             && event.severity == Severity::Critical;
+                     }),
+            qPrintable(result.out));
         QVERIFY(std::any_of(incident.events.begin(), incident.events.end(),
             [](const IncidentEvent &event) { return event.kind == EventKind::MessagesMalformed; }));
         const auto *snapshot = incident.graphAtFirstAlarm();

@@ -72,20 +72,6 @@ struct Fixture {
     }
 };
 
-Alarm alarm(std::uint64_t id, HealthLevel level)
-{
-    Alarm result;
-    result.id = id;
-    result.service = "plc-gateway";
-    result.condition = HealthCondition::ErrorRate;
-    result.level = level;
-    result.value = 0.4;
-    result.threshold = 0.2;
-    result.criticality = Criticality::Core;
-    result.affectedServices = 3;
-    return result;
-}
-
 } // namespace
 
 class TestTopologyRecorder : public QObject
@@ -240,57 +226,6 @@ private Q_SLOTS:
         fixture.applyPublishers({ publisher(0, 0, fixture.nowMs) });
         QCOMPARE(fixture.sink.events.size(), std::size_t(2));
         QCOMPARE(fixture.sink.events[1].kind, EventKind::PublisherReturned);
-    }
-
-    void alarmEvents_data()
-    {
-        QTest::addColumn<int>("alarmKind");
-        QTest::addColumn<int>("level");
-        QTest::addColumn<int>("expectedKind");
-        QTest::addColumn<int>("expectedSeverity");
-        QTest::newRow("critical raise") << int(AlarmEventKind::Raised) << int(HealthLevel::Critical)
-                                        << int(EventKind::AlarmRaised) << int(Severity::Critical);
-        QTest::newRow("warning raise") << int(AlarmEventKind::Raised) << int(HealthLevel::Warning)
-                                       << int(EventKind::AlarmRaised) << int(Severity::Warning);
-        QTest::newRow("escalation is a raise") << int(AlarmEventKind::Escalated) << int(HealthLevel::Critical)
-                                               << int(EventKind::AlarmRaised) << int(Severity::Critical);
-        QTest::newRow("acknowledged") << int(AlarmEventKind::Acknowledged) << int(HealthLevel::Critical)
-                                      << int(EventKind::AlarmAcknowledged) << int(Severity::Info);
-        QTest::newRow("shelved") << int(AlarmEventKind::Shelved) << int(HealthLevel::Warning)
-                                 << int(EventKind::AlarmShelved) << int(Severity::Info);
-        QTest::newRow("cleared") << int(AlarmEventKind::Cleared) << int(HealthLevel::Critical)
-                                 << int(EventKind::AlarmCleared) << int(Severity::Info);
-    }
-
-    void alarmEvents()
-    {
-        QFETCH(int, alarmKind);
-        QFETCH(int, level);
-        QFETCH(int, expectedKind);
-        QFETCH(int, expectedSeverity);
-        Fixture fixture;
-        AlarmEvent alarmEvent;
-        alarmEvent.kind = AlarmEventKind(alarmKind);
-        alarmEvent.alarm = alarm(7, HealthLevel(level));
-        alarmEvent.atMs = fixture.nowMs - 1500;
-        alarmEvent.operatorName = "jana";
-        alarmEvent.reason = QStringLiteral("known maintenance");
-        const auto before = QDateTime::currentDateTimeUtc();
-        fixture.recorder.recordAlarmEvents({ alarmEvent });
-
-        QCOMPARE(fixture.sink.events.size(), std::size_t(1));
-        const auto &event = fixture.sink.events.front();
-        QCOMPARE(int(event.kind), expectedKind);
-        QCOMPARE(int(event.severity), expectedSeverity);
-        QCOMPARE(event.correlationId, QStringLiteral("alarm-7"));
-        QCOMPARE(event.service, QStringLiteral("plc-gateway"));
-        QCOMPARE(event.operatorName, QStringLiteral("jana"));
-        QVERIFY2(event.text.endsWith(QLatin1String("known maintenance")), qPrintable(event.text));
-        QCOMPARE(event.details.value(QStringLiteral("criticality")), QStringLiteral("core"));
-        QCOMPARE(event.details.value(QStringLiteral("condition")), QStringLiteral("error_rate"));
-        // The steady-clock time of the alarm lands 1.5 s before the moment of recording.
-        QVERIFY(event.time <= before.addMSecs(-1500 + 50));
-        QVERIFY(event.time >= before.addMSecs(-1500 - 5000));
     }
 
     void snapshotOfTopology()
