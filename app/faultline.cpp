@@ -86,6 +86,10 @@ std::optional<ConsoleOptions> parseOptions(QCommandLineParser &parser, const QSt
         { QStringLiteral("import"),
             Console::tr("Opens this trace file in an import window at start, apart from the live graph. Repeatable."),
             Console::tr("file") },
+        { QStringLiteral("receive-hwm"),
+            Console::tr("Messages that ZeroMQ queues for the console before it drops the newest (receive high-water "
+                        "mark)."),
+            Console::tr("n"), QString::number(faultline::IngestClient::Options {}.receiveHighWaterMark) },
     });
 
     if (!parser.parse(arguments)) {
@@ -127,6 +131,14 @@ std::optional<ConsoleOptions> parseOptions(QCommandLineParser &parser, const QSt
             Console::tr("--control '%1' is not a tcp://, ipc:// or inproc:// endpoint").arg(options.controlEndpoint));
         return std::nullopt;
     }
+    bool validHwm = false;
+    const int receiveHwm = parser.value(QStringLiteral("receive-hwm")).toInt(&validHwm);
+    if (!validHwm || receiveHwm < 1000) {
+        usageError(Console::tr("--receive-hwm '%1' is not a whole number of messages of at least 1000")
+                       .arg(parser.value(QStringLiteral("receive-hwm"))));
+        return std::nullopt;
+    }
+    options.ingest.receiveHighWaterMark = receiveHwm;
     options.importFiles = parser.values(QStringLiteral("import"));
     if (!demo)
         return options;

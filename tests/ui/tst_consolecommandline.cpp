@@ -86,6 +86,10 @@ void TestConsoleCommandLine::usageError_data()
     QTest::newRow("control with demo") << QStringList { QStringLiteral("--demo"), QStringLiteral("--control"),
         QStringLiteral("tcp://127.0.0.1:1") }
                                        << QStringLiteral("--control cannot be combined with --demo");
+    QTest::newRow("receive hwm that is no number")
+        << QStringList { QStringLiteral("--receive-hwm"), QStringLiteral("lots") } << QStringLiteral("--receive-hwm 'lots'");
+    QTest::newRow("receive hwm too small")
+        << QStringList { QStringLiteral("--receive-hwm"), QStringLiteral("10") } << QStringLiteral("at least 1000");
 }
 
 void TestConsoleCommandLine::usageError()
