@@ -18,8 +18,7 @@ namespace
 
 constexpr double symbolSize = 24;
 constexpr double padding = 10;
-// The badge sits on the top edge, half outside the body.
-constexpr double badgeHeight = 20;
+constexpr double badgeHeight = 15;
 constexpr double selectionMargin = 6;
 // Name, role and metrics lines with a pixel between each.
 constexpr double textBlockHeight = 18 + 1 + 14 + 1 + 14;
@@ -112,7 +111,7 @@ void ServiceNodeItem::removeEdge(EdgeItem *edge)
 
 QRectF ServiceNodeItem::boundingRect() const
 {
-    return bodyRect().adjusted(-selectionMargin, -badgeHeight / 2 - selectionMargin, selectionMargin, selectionMargin);
+    return bodyRect().adjusted(-selectionMargin, -selectionMargin, selectionMargin, selectionMargin);
 }
 
 QPainterPath ServiceNodeItem::shape() const
@@ -229,32 +228,35 @@ void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     painter->setFont(detailFont);
     painter->setPen(QColor(0x42, 0x42, 0x42));
     const QFontMetricsF detailMetrics(detailFont);
+    // The mode badge shares the role line, inside the body, where no arrow ends and no neighbour reaches.
     const QRectF roleRect(textLeft, nameRect.bottom() + 1, textWidth, 14);
-    painter->drawText(
-        roleRect, Qt::AlignLeft | Qt::AlignVCenter, detailMetrics.elidedText(roleLine(), Qt::ElideRight, textWidth));
+    const double roleWidth = textWidth - paintModeBadge(painter, roleRect);
+    painter->setFont(detailFont);
+    painter->setPen(QColor(0x42, 0x42, 0x42));
+    painter->drawText(QRectF(roleRect.topLeft(), QSizeF(roleWidth, roleRect.height())),
+        Qt::AlignLeft | Qt::AlignVCenter, detailMetrics.elidedText(roleLine(), Qt::ElideRight, roleWidth));
     const QRectF metricsRect(textLeft, roleRect.bottom() + 1, textWidth, 14);
     painter->drawText(metricsRect, Qt::AlignLeft | Qt::AlignVCenter,
         detailMetrics.elidedText(metricsLine(), Qt::ElideRight, textWidth));
-
-    paintModeBadge(painter);
 }
 
-void ServiceNodeItem::paintModeBadge(QPainter *painter) const
+double ServiceNodeItem::paintModeBadge(QPainter *painter, const QRectF &line) const
 {
     const QString text = modeBadgeText();
     if (text.isEmpty())
-        return;
+        return 0;
     QFont font = painter->font();
-    font.setPixelSize(11);
+    font.setPixelSize(10);
     font.setBold(true);
     painter->setFont(font);
-    const double textWidth = QFontMetricsF(font).horizontalAdvance(text);
-    const QRectF badge(
-        bodyRect().right() - textWidth - 24, bodyRect().top() - badgeHeight / 2, textWidth + 14, badgeHeight);
-    painter->setPen(QPen(Qt::white, 1.5));
+    const double width = QFontMetricsF(font).horizontalAdvance(text) + 12;
+    const QRectF badge(line.right() - width, line.center().y() - badgeHeight / 2, width, badgeHeight);
+    painter->setPen(Qt::NoPen);
     painter->setBrush(modeBadgeColor(m_snapshot.mode));
     painter->drawRoundedRect(badge, badgeHeight / 2, badgeHeight / 2);
+    painter->setPen(Qt::white);
     painter->drawText(badge, Qt::AlignCenter, text);
+    return width + 4;
 }
 
 QVariant ServiceNodeItem::itemChange(GraphicsItemChange change, const QVariant &value)

@@ -54,7 +54,8 @@ private:
     QPainterPath bodyPath() const;
     QString roleLine() const;
     QString metricsLine() const;
-    void paintModeBadge(QPainter *painter) const;
+    /** Paints the mode badge at the right end of @p line and returns the width it took. */
+    double paintModeBadge(QPainter *painter, const QRectF &line) const;
     void updateToolTip();
 
     QString m_name;
