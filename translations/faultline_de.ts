@@ -87,6 +87,22 @@
         <source>The demo plant stopped: %1</source>
         <translation>Die Demo-Anlage wurde beendet: %1</translation>
     </message>
+    <message>
+        <source>Opens this trace file in an import window at start, apart from the live graph. Repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages that ZeroMQ queues for the console before it drops the newest (receive high-water mark).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--receive-hwm &apos;%1&apos; is not a whole number of messages of at least 1000</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>faultline::DisplayFormat</name>
@@ -142,6 +158,13 @@
     <message>
         <source>No services yet: waiting for the first health or trace messages.</source>
         <translation>Noch keine Dienste: Warten auf die ersten Health- oder Trace-Nachrichten.</translation>
+    </message>
+</context>
+<context>
+    <name>faultline::ImportedGraphView</name>
+    <message>
+        <source>The imported files contain no services.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -201,6 +224,18 @@
     <message>
         <source>%1 — Faultline</source>
         <translation>%1 — Faultline</translation>
+    </message>
+    <message>
+        <source>&amp;Import Traces…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Traces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trace files (*.json *.ndjson *.jsonl *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -573,6 +608,109 @@
     <message>
         <source>closed</source>
         <translation>geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>faultline::TraceImportWindow</name>
+    <message>
+        <source>%1
+  format: %2
+  traces: %3, spans: %4, services: %5
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  dependency entries: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  bad lines: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    line %1 skipped: %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    and %1 more bad lines
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  skipped spans: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    span at byte %1 skipped: %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Graph: %1 nodes, %2 edges, %3 warnings
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 spans were linked early to stay within the memory bound; calls across them may be missing.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1 at %2: %3
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  and %1 more warnings
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported traces — Faultline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Imported traces — Faultline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n file(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the import ended without a result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not import the trace files: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not import the trace files: %1 (at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n malformed line(s) were skipped; the summary lists them by number.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>
