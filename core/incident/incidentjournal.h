@@ -30,7 +30,7 @@ class IncidentJournal final
 
 public:
     static constexpr int FormatVersion = 1;
-    // A graph snapshot of ten thousand services is about 1.5 MB; anything past this is damage.
+    // A graph snapshot of ten thousand services is about 3 MB (an estimate), so anything past this is damage.
     static constexpr qint64 MaxRecordBytes = 32 * 1024 * 1024;
 
     /** What reading a journal found, with the damage it skipped. */

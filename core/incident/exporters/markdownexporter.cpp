@@ -118,10 +118,13 @@ QStringList MarkdownExporter::summary(const Incident &incident, const IncidentAn
             if (impact.criticality == Criticality::Core)
                 core.append(impact.service);
         }
-        sentences.append(tr("Services impaired: %1, of them core: %2.")
-                             .arg(QString::number(analysis.impacts.size()), QString::number(core.size())));
-        if (!core.isEmpty())
-            sentences.append(tr("Core services affected: %1.").arg(core.join(QStringLiteral(", "))));
+        if (core.isEmpty()) {
+            sentences.append(tr("Services impaired: %1, none of them core.").arg(analysis.impacts.size()));
+        } else {
+            sentences.append(tr("Services impaired: %1, of them core: %2 (%3).")
+                                 .arg(QString::number(analysis.impacts.size()), QString::number(core.size()),
+                                     core.join(QStringLiteral(", "))));
+        }
     }
 
     if (analysis.alarmsRaised > 0) {
