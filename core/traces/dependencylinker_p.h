@@ -37,7 +37,7 @@ struct SpanKeyHash {
 struct LinkNode {
     Span span;
     SpanKey key;
-    std::uint64_t sequence = 0; // arrival order; validates queue entries that may outlive the node
+    std::uint64_t sequence = 0; // arrival order, never reused; queues and links name the node by it
     bool hasParentLink = false;
     std::uint64_t parentSequence = 0; // the linked parent, by its sequence
     bool waitsForParent = false; // names a parent that is not linked yet
