@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: 2026 Faultline contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <chrono>
+
+#include <QString>
+
+#include <qcorotask.h>
+
+#include "wire/controlmessages.h"
+
+namespace faultline
+{
+
+/** How a control command ended, as the console sees it. */
+struct CommandOutcome {
+    enum class Kind : std::uint8_t {
+        Applied, // the agent applied it; mode is the service's mode afterwards
+        Rejected, // the agent refused it; reason says why
+        TimedOut, // no reply before the deadline; the agent may or may not have applied it
+        Cancelled, // the console gave up first (quitting, or the sender was destroyed)
+    };
+
+    Kind kind = Kind::TimedOut;
+    std::string id;
+    QString reason;
+    ServiceMode mode = ServiceMode::Normal;
+
+    bool applied() const { return kind == Kind::Applied; }
+};
+
+/**
+ * Sends control commands to service agents. The command client implements it over ZeroMQ; the
+ * playbook runner and the console's actions depend only on this header, so tests can run them
+ * against a real plant or a recording stand-in.
+ */
+class CommandSender
+{
+public:
+    virtual ~CommandSender() = default;
+
+    /**
+     * Sends @p request and completes with its outcome. An empty id is replaced by a fresh unique
+     * one; a zero deadline is set to now plus @p timeout. Never completes twice and never hangs past
+     * the timeout.
+     */
+    virtual QCoro::Task<CommandOutcome> send(ControlRequest request, std::chrono::milliseconds timeout) = 0;
+};
+
+} // namespace faultline
