@@ -104,11 +104,12 @@ std::optional<Error> DemoPlant::start()
                            .arg(rate)
                            .arg(maxRequestsPerSecond),
             QStringLiteral("requestsPerSecond") };
-    if (!std::isfinite(d->options.durationSeconds) || d->options.durationSeconds < 0)
-        return Error {
-            tr("a duration of %1 s is invalid; use 0 (run until stopped) or more").arg(d->options.durationSeconds),
-            QStringLiteral("durationSeconds")
-        };
+    if (!std::isfinite(d->options.durationSeconds) || d->options.durationSeconds < 0
+        || d->options.durationSeconds > maxFaultSeconds)
+        return Error { tr("a duration of %1 s is invalid; use 0 (run until stopped) up to %2 s")
+                           .arg(d->options.durationSeconds)
+                           .arg(maxFaultSeconds, 0, 'f', 0),
+            QStringLiteral("durationSeconds") };
 
     d->stopRequested = false;
     d->finished = false;
@@ -272,7 +273,7 @@ void DemoPlant::Impl::loop(StreamPublisher &publisher, zmq::socket_t &control, z
 
         if (simulator.droppedSpans() > reportedDrops) {
             qCWarning(lcSim) << "dropped" << simulator.droppedSpans() - reportedDrops
-                             << "spans past the pending-span bound; lower --rate";
+                             << "spans past the pending-span bound; lower the request rate";
             reportedDrops = simulator.droppedSpans();
         }
         if (ended) {
@@ -307,14 +308,14 @@ void DemoPlant::Impl::serveControl(zmq::socket_t &control, PlantControl &plantCo
         } else if (frames.size() == 2) {
             reply = plantControl.handle(frames[1].to_string_view(), unixNanosecondsNow() / nsPerMs, elapsedNs);
         } else {
-            qCWarning(lcControl) << "control message with" << frames.size() << "frames ignored";
+            qCWarning(lcControl) << "control message with" << frames.size() << "frames rejected";
             reply = PlantControl::malformedReply("expected one request frame after the empty delimiter");
         }
 
         std::array<zmq::const_buffer, 3> out
             = { zmq::buffer(frames[0].data(), frames[0].size()), zmq::const_buffer(), zmq::buffer(reply) };
         if (!zmq::send_multipart(control, out, zmq::send_flags::dontwait))
-            qCWarning(lcControl) << "control reply dropped: the console's queue is full";
+            qCWarning(lcControl) << "control reply dropped: the requester's queue is full";
     }
 }
 

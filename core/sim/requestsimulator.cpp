@@ -171,20 +171,26 @@ RequestSimulator::Outcome RequestSimulator::serve(
     double ownMs = spec.baseLatencyMs * jitter(jitterSigma) * congestionFactor(utilisation);
     if (faultActive(service, FaultKind::Latency, startNs))
         ownMs += latencyFaultMedianMs * jitter(0.25);
-    bool failed = faultActive(service, FaultKind::Errors, startNs) && uniform(m_random) < errorFaultShare;
+    // A request that an errors fault fails, fails before it calls anything.
+    const bool injectedError = faultActive(service, FaultKind::Errors, startNs) && uniform(m_random) < errorFaultShare;
+    bool failed = injectedError;
 
     const std::string serverSpanId = randomHex(8);
     const std::int64_t timeoutNs = msToNs(spec.timeoutMs);
     std::uniform_int_distribution<std::int64_t> networkNs(80'000, 300'000);
-    std::int64_t cursor = startNs + msToNs(ownMs * 0.6);
+    const std::int64_t callsStartNs = startNs + msToNs(ownMs * 0.6);
+    std::int64_t callsEndNs = callsStartNs;
     std::uint32_t fallbacks = 0;
 
-    // Calls run one after another; the first failed call without fallback data fails the request.
-    for (std::size_t c = 0; c < service.calls.size() && !failed; ++c) {
+    // Each callee is called in parallel with the others, so one failing callee does not starve its siblings.
+    // Repeated calls to the same callee run one after another and stop at the first failure. Any failed call
+    // without fallback data fails the request.
+    for (std::size_t c = 0; c < service.calls.size() && !injectedError; ++c) {
         const Call &call = service.calls[c];
         const double whole = std::floor(call.callsPerRequest);
         const int count = int(whole) + (uniform(m_random) < call.callsPerRequest - whole ? 1 : 0);
-        for (int n = 0; n < count && !failed; ++n) {
+        std::int64_t cursor = callsStartNs;
+        for (int n = 0; n < count; ++n) {
             const Service &callee = m_services[call.callee];
             const bool skipped = callee.mode == ServiceMode::Isolated
                 || (callee.mode == ServiceMode::Ramping && uniform(m_random) * 100.0 >= callee.rampPercent);
@@ -203,14 +209,17 @@ RequestSimulator::Outcome RequestSimulator::serve(
             scheduleSpan(serviceIndex, instanceIndex, SpanKind::Client, callee.operation, traceId,
                 std::move(clientSpanId), serverSpanId, cursor, cursor + callNs, callFailed, 0, callee.spec->name);
             cursor += callNs;
-            if (callFailed && call.fallback)
+            if (callFailed && call.fallback) {
                 ++fallbacks;
-            else if (callFailed)
+            } else if (callFailed) {
                 failed = true;
+                break;
+            }
         }
+        callsEndNs = std::max(callsEndNs, cursor);
     }
 
-    const std::int64_t endNs = cursor + msToNs(ownMs * 0.4);
+    const std::int64_t endNs = callsEndNs + msToNs(ownMs * 0.4);
     scheduleSpan(serviceIndex, instanceIndex, SpanKind::Server, service.operation, traceId, serverSpanId, parentSpanId,
         startNs, endNs, failed, fallbacks);
     noteLatency(instance, double(endNs - startNs) / double(nsPerMs));

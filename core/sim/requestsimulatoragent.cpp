@@ -56,14 +56,17 @@ HealthReport RequestSimulator::heartbeat(Service &service, Instance &instance, s
     if (service.mode == ServiceMode::Shedding)
         report.shedCapacity = service.shedCapacity;
     if (service.mode == ServiceMode::Degraded)
-        report.cacheAgeMs = double(elapsedNs - service.lastFreshResultNs) / double(nsPerMs);
+        // Requests simulated before the degrade may end after this heartbeat, hence the clamp.
+        report.cacheAgeMs = double(std::max<std::int64_t>(0, elapsedNs - service.lastFreshResultNs)) / double(nsPerMs);
     report.rps = double(stats.requests()) / intervalS;
     report.errorRate = stats.requests() ? double(stats.errors()) / double(stats.requests()) : 0.0;
     report.latencyP50Ms = stats.percentileMs(0.50);
     report.latencyP95Ms = stats.percentileMs(0.95);
     report.latencyP99Ms = stats.percentileMs(0.99);
-    // Little's law over the interval, plus the untraced work of an overload fault.
+    // Little's law over the interval, plus the untraced work of an overload fault. Shedding caps what is admitted.
     report.inFlight = report.rps * stats.meanLatencyMs() / 1000.0 + overloadSurge(service, elapsedNs) * spec.capacity;
+    if (service.mode == ServiceMode::Shedding)
+        report.inFlight = std::min(report.inFlight, service.shedCapacity);
     report.capacity = spec.capacity;
     report.fallbacks = stats.fallbacks();
     report.shed = stats.shed();

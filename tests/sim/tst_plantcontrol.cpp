@@ -86,7 +86,7 @@ void TestPlantControl::duplicateReplaysReply()
     const auto first = m_control->handle(isolate, nowUnixMs, 0);
     m_control->handle(encode("d-2", ControlOperation::Restore, "conveyor"), nowUnixMs, 0);
 
-    // Even a retry with other content is answered from the stored reply and not applied.
+    // Even a retry with other content gets the stored reply and is not applied.
     const auto retry = m_control->handle(encode("d-1", ControlOperation::Degrade, "analytics"), nowUnixMs, 0);
     QCOMPARE(retry, first);
     QCOMPARE(m_control->applied(), std::uint64_t(2));
@@ -121,7 +121,7 @@ void TestPlantControl::oldestIdForgotten()
         m_control->handle(encode("id-" + std::to_string(i), ControlOperation::Restore, "conveyor"), nowUnixMs, 0);
     QCOMPARE(m_control->applied(), std::uint64_t(PlantControl::maxRememberedReplies + 1));
 
-    // id-0 fell out of the store, so it counts as new; id-1 is still known.
+    // id-0 fell out of the store, so it counts as new, and storing it again pushes out id-1. id-2 is still known.
     m_control->handle(encode("id-0", ControlOperation::Restore, "conveyor"), nowUnixMs, 0);
     QCOMPARE(m_control->applied(), std::uint64_t(PlantControl::maxRememberedReplies + 2));
     m_control->handle(encode("id-2", ControlOperation::Restore, "conveyor"), nowUnixMs, 0);

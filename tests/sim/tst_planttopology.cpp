@@ -333,7 +333,7 @@ void TestPlantTopology::loadMissingFile()
 
 void TestPlantTopology::loadHugePlant()
 {
-    // The maximum number of services as a binary tree: 12 levels, one call per edge.
+    // The maximum number of services as a binary tree: 13 levels, 0.2 calls per edge.
     QJsonArray services;
     QJsonArray edges;
     for (int i = 0; i < PlantTopology::maxServices; ++i) {

@@ -7,6 +7,7 @@
 
 #include <QtTest>
 
+#include "sim/faultscenario.h"
 #include "sim/requestsimulator.h"
 
 using namespace faultline;
@@ -20,6 +21,7 @@ constexpr std::int64_t startUnixNs = 1'800'000'000'000'000'000;
 struct Run {
     std::vector<Span> spans;
     std::vector<HealthReport> heartbeats;
+    bool keepSpans = true; // false drops the spans, for long runs that only check heartbeats
 };
 
 // Advances @p simulator from @p fromMs to @p toMs in steps of @p stepMs and collects what it hands out.
@@ -30,7 +32,8 @@ void advance(RequestSimulator &simulator, Run &run, std::int64_t fromMs, std::in
         simulator.collectHeartbeats(ms * nsPerMs, run.heartbeats);
         for (std::size_t s = 0; s < simulator.topology().services().size(); ++s) {
             auto spans = simulator.takeSpans(s);
-            std::move(spans.begin(), spans.end(), std::back_inserter(run.spans));
+            if (run.keepSpans)
+                std::move(spans.begin(), spans.end(), std::back_inserter(run.spans));
         }
     }
 }
@@ -40,6 +43,19 @@ Run simulate(std::vector<FaultSpec> faults, std::int64_t durationMs, std::uint64
     RequestSimulator simulator(PlantTopology::builtIn(), std::move(faults), { 200, seed, startUnixNs });
     Run run;
     advance(simulator, run, 0, durationMs, stepMs);
+    return run;
+}
+
+// Runs a built-in scenario for @p durationMs of simulated time and keeps only the heartbeats.
+Run simulateScenario(const QString &name, std::int64_t durationMs)
+{
+    const auto scenario = FaultScenario::load(name);
+    if (!scenario.ok())
+        qFatal("cannot load scenario: %s", qPrintable(scenario.error().message));
+    RequestSimulator simulator(PlantTopology::builtIn(), scenario->faults, { 200, 1, startUnixNs });
+    Run run;
+    run.keepSpans = false;
+    advance(simulator, run, 0, durationMs, 50);
     return run;
 }
 
@@ -59,6 +75,22 @@ std::vector<HealthReport> heartbeatsOf(const Run &run, const std::string &servic
             out.push_back(report);
     }
     return out;
+}
+
+double minLatencyP50(const std::vector<HealthReport> &reports)
+{
+    double latency = std::numeric_limits<double>::max();
+    for (const auto &report : reports)
+        latency = std::min(latency, report.latencyP50Ms);
+    return latency;
+}
+
+double minErrorRate(const std::vector<HealthReport> &reports)
+{
+    double rate = 1;
+    for (const auto &report : reports)
+        rate = std::min(rate, report.errorRate);
+    return rate;
 }
 
 double maxErrorRate(const std::vector<HealthReport> &reports)
@@ -116,6 +148,9 @@ private Q_SLOTS:
     void shedRejectsPastCapacity();
     void restoreReturnsToNormal();
     void pendingBoundDropsSpans();
+    void cascadingLatencyScenario();
+    void dependencyDownScenario();
+    void overloadScenario();
     void stalledCallerSkipsArrivals();
 };
 
@@ -160,7 +195,7 @@ void TestRequestSimulator::spansFormCallTrees()
         QCOMPARE(client.traceId, span.traceId);
         QCOMPARE(client.peerName, span.service);
         QVERIFY(*client.startUnixNs <= *span.startUnixNs);
-        // A call that timed out ends before its server span; one that answered ends after it.
+        // A call that timed out ends before its server span, and one that got a reply ends after it.
         if (!client.error)
             QVERIFY(*client.endUnixNs >= *span.endUnixNs);
     }
@@ -265,12 +300,8 @@ void TestRequestSimulator::crashSilencesServiceAndFailsCallers()
 
     QCOMPARE(maxErrorRate(heartbeatsOf(run, "plc-gateway", 0, 1000)), 0.0);
     QVERIFY(maxErrorRate(heartbeatsOf(run, "plc-gateway", 2000)) > 0.9);
-    // plc-gateway stops at its first failed call, so robot-arm, which it calls after servo-controller, gets nothing.
-    // Heartbeats from 2.8 s on count only requests that started after the crash.
-    const auto robotArm = heartbeatsOf(run, "robot-arm", 2800);
-    QVERIFY(!robotArm.empty());
-    for (const auto &report : robotArm)
-        QCOMPARE(report.rps, 0.0);
+    // robot-arm calls servo-controller too and fails with it; plc-gateway calls both in parallel.
+    QVERIFY(maxErrorRate(heartbeatsOf(run, "robot-arm", 2000)) > 0.9);
     // plc-gateway's failure reaches line-controller, which has no fallback for it.
     QVERIFY(maxErrorRate(heartbeatsOf(run, "line-controller", 2000)) > 0.5);
 
@@ -422,6 +453,7 @@ void TestRequestSimulator::shedRejectsPastCapacity()
         QCOMPARE(int(report.mode), int(ServiceMode::Shedding));
         QCOMPARE(report.shedCapacity.value_or(-1), 20.0);
         QVERIFY(report.shed > 0);
+        QVERIFY(report.inFlight <= 20);
         // Shed requests are not errors of the service, and what it admits stays under its capacity.
         QCOMPARE(report.errorRate, 0.0);
     }
@@ -458,6 +490,68 @@ void TestRequestSimulator::stalledCallerSkipsArrivals()
     simulator.advanceTo(30'000 * nsPerMs);
     QVERIFY(simulator.skippedArrivals() > 5000);
     QVERIFY(simulator.requestsStarted() < 1000);
+}
+
+void TestRequestSimulator::cascadingLatencyScenario()
+{
+    // quality-db is slow from 5 s; vision-inspection is overloaded from 20 s, at full strength from 25 s.
+    const auto run = simulateScenario(QStringLiteral("cascading-latency"), 26'000);
+
+    for (const char *service :
+        { "quality-db", "recipe-service", "mes-scheduler", "vision-inspection", "line-controller", "order-gateway" }) {
+        const auto slow = heartbeatsOf(run, service, 7000, 19'000);
+        QVERIFY2(!slow.empty(), service);
+        QVERIFY2(minLatencyP50(slow) > 200, service);
+    }
+    // The latency fault alone fails nothing: quality-db has room for the slow requests.
+    QCOMPARE(maxErrorRate(heartbeatsOf(run, "quality-db", 7000, 19'000)), 0.0);
+    QCOMPARE(maxErrorRate(heartbeatsOf(run, "line-controller", 7000, 19'000)), 0.0);
+    QVERIFY(minLatencyP50(heartbeatsOf(run, "servo-controller")) < 50);
+
+    const auto overloaded = heartbeatsOf(run, "vision-inspection", 24'000);
+    QVERIFY(!overloaded.empty());
+    QVERIFY(minErrorRate(overloaded) > 0.2);
+    QVERIFY(minErrorRate(heartbeatsOf(run, "line-controller", 24'000)) > 0.2);
+}
+
+void TestRequestSimulator::dependencyDownScenario()
+{
+    // servo-controller crashes at 5 s; historian returns errors from 15 s.
+    const auto run = simulateScenario(QStringLiteral("dependency-down"), 17'500);
+
+    QVERIFY(!heartbeatsOf(run, "servo-controller", 0, 5000).empty());
+    QVERIFY(heartbeatsOf(run, "servo-controller", 5000).empty());
+    for (const char *caller : { "plc-gateway", "robot-arm", "line-controller" }) {
+        const auto failing = heartbeatsOf(run, caller, 7000, 15'000);
+        QVERIFY2(!failing.empty(), caller);
+        QVERIFY2(minErrorRate(failing) > 0.9, caller);
+    }
+    QCOMPARE(maxErrorRate(heartbeatsOf(run, "order-gateway")), 0.0);
+
+    const auto historian = heartbeatsOf(run, "historian", 16'200);
+    QVERIFY(!historian.empty());
+    QVERIFY(minErrorRate(historian) > 0.3);
+    QCOMPARE(maxErrorRate(heartbeatsOf(run, "mes-scheduler")), 0.0);
+    QVERIFY(totalFallbacks(heartbeatsOf(run, "mes-scheduler", 16'200)) > 0);
+}
+
+void TestRequestSimulator::overloadScenario()
+{
+    // plc-gateway is overloaded from 5 s, at full strength from 10 s; conveyor is slow from 10 s.
+    const auto run = simulateScenario(QStringLiteral("overload"), 13'500);
+
+    QCOMPARE(maxErrorRate(heartbeatsOf(run, "plc-gateway", 0, 5000)), 0.0);
+    const auto overloaded = heartbeatsOf(run, "plc-gateway", 10'200);
+    QVERIFY(!overloaded.empty());
+    for (const auto &report : overloaded) {
+        QVERIFY(report.inFlight > report.capacity);
+        QVERIFY(report.errorRate > 0.2);
+    }
+    QVERIFY(minErrorRate(heartbeatsOf(run, "line-controller", 10'200)) > 0.2);
+
+    const auto conveyor = heartbeatsOf(run, "conveyor", 11'500);
+    QVERIFY(!conveyor.empty());
+    QVERIFY(minLatencyP50(conveyor) > 200);
 }
 
 QTEST_GUILESS_MAIN(TestRequestSimulator)
