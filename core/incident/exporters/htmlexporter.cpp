@@ -131,9 +131,11 @@ QByteArray HtmlExporter::render(const Incident &incident)
 {
     const auto analysis = IncidentAnalysis::of(incident);
     const auto title = html(tr("Incident report: %1").arg(incident.title));
+    // Translators replace "en" with the code of their language, so the page declares what it is written in.
+    const auto language = html(tr("en", "BCP 47 code of the language of this translation"));
     QString page;
-    page += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+    page += QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\">\n<head>\n<meta charset=\"utf-8\">\n").arg(language);
+    page += QStringLiteral("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                            "style-src 'unsafe-inline'; img-src data:\">\n");
     page += QStringLiteral("<title>") + title + QStringLiteral("</title>\n");
     page += QStringLiteral("<style>") + QLatin1String(styleSheet) + QStringLiteral("</style>\n</head>\n<body>\n");
