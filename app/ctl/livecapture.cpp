@@ -10,7 +10,7 @@
 
 namespace faultline::ctl {
 
-Result<LiveCapture> captureLive(const std::vector<std::string> &endpoints, double seconds)
+Result<LiveCapture> captureLive(const std::vector<std::string> &endpoints, double seconds, const HealthConfig &health)
 {
     IngestClient client;
     LiveTopology topology;
@@ -18,9 +18,15 @@ Result<LiveCapture> captureLive(const std::vector<std::string> &endpoints, doubl
     QObject::connect(&client, &IngestClient::deltaReady, &topology, &LiveTopology::apply);
     QObject::connect(&topology, &LiveTopology::warningRaised, &topology,
                      [&capture](const QString &message) { capture.warnings.push_back(message); });
+    // The ingest thread ranks suspects from the captured stream once a second while anything is wrong.
+    QObject::connect(&client, &IngestClient::deltaReady, &topology, [&capture](const TopologyDelta &delta) {
+        if (delta.health.suspects)
+            capture.suspects = *delta.health.suspects;
+    });
 
     IngestClient::Options options;
     options.endpoints = endpoints;
+    options.health = health;
     if (auto error = client.start(options))
         return *error;
 

@@ -9,6 +9,8 @@
 #include <QString>
 
 #include "common/result.h"
+#include "health/healthconfig.h"
+#include "health/suspect.h"
 #include "topology/livetopology.h"
 
 namespace faultline::ctl {
@@ -20,12 +22,15 @@ struct LiveCapture {
     std::vector<PublisherSnapshot> publishers;
     StreamCounters counters;
     std::vector<QString> warnings;
+    // The last root-cause ranking of the ingest thread, best first, and empty while nothing was wrong.
+    std::vector<Suspect> suspects;
 };
 
 /**
- * Subscribes to @p endpoints for @p seconds, running the event loop, and returns the final picture.
- * Fails when an endpoint cannot be connected.
+ * Subscribes to @p endpoints for @p seconds, running the event loop, and returns the final picture,
+ * with services judged by the thresholds of @p health. Fails when an endpoint cannot be connected.
  */
-Result<LiveCapture> captureLive(const std::vector<std::string> &endpoints, double seconds);
+Result<LiveCapture> captureLive(
+    const std::vector<std::string> &endpoints, double seconds, const HealthConfig &health = HealthConfig::builtIn());
 
 } // namespace faultline::ctl

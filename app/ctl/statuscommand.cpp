@@ -40,6 +40,15 @@ QJsonObject serviceJson(const ServiceSnapshot &service)
     return object;
 }
 
+QJsonObject suspectJson(const Suspect &suspect)
+{
+    QJsonObject object;
+    object.insert(QStringLiteral("service"), QString::fromStdString(suspect.service));
+    object.insert(QStringLiteral("score"), suspect.score);
+    object.insert(QStringLiteral("reason"), suspect.reason);
+    return object;
+}
+
 QJsonObject publisherJson(const PublisherSnapshot &publisher)
 {
     QJsonObject object;
@@ -53,7 +62,7 @@ QJsonObject publisherJson(const PublisherSnapshot &publisher)
     return object;
 }
 
-void writeText(const LiveCapture &capture, QTextStream &out)
+void writeText(const LiveCapture &capture, bool suspects, QTextStream &out)
 {
     out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
                .arg(QStringLiteral("SERVICE"), -24)
@@ -70,6 +79,18 @@ void writeText(const LiveCapture &capture, QTextStream &out)
                    .arg(service.rps, 8, 'f', 1)
                    .arg(service.errorRate * 100, 7, 'f', 2)
                    .arg(service.latencyP99Ms, 9, 'f', 1);
+    }
+    if (suspects) {
+        if (capture.suspects.empty())
+            out << tr("no suspects: no service was unhealthy\n");
+        for (std::size_t rank = 0; rank < capture.suspects.size(); ++rank) {
+            const auto &suspect = capture.suspects[rank];
+            out << tr("suspect %1: %2 (score %3): %4\n")
+                       .arg(rank + 1)
+                       .arg(QString::fromStdString(suspect.service))
+                       .arg(suspect.score, 0, 'f', 2)
+                       .arg(suspect.reason);
+        }
     }
     for (const auto &publisher : capture.publishers) {
         out << tr("publisher %1: %2 messages, %3 malformed, %4 lost\n")
@@ -92,7 +113,11 @@ int runStatus(const QStringList &arguments, QTextStream &out, QTextStream &err)
                                      tr("seconds"), QStringLiteral("3"));
     const QCommandLineOption format(QStringLiteral("format"), tr("Output format: text or json."), tr("format"),
                                     QStringLiteral("text"));
-    parser.addOptions({connect, seconds, format});
+    const QCommandLineOption suspects(
+        QStringLiteral("suspects"), tr("Also rank the likely root causes of what is unhealthy, best first."));
+    const QCommandLineOption healthConfig(QStringLiteral("health-config"),
+        tr("JSON file of health thresholds to judge services by, instead of the built-in defaults."), tr("file"));
+    parser.addOptions({ connect, seconds, format, suspects, healthConfig });
     if (auto exit = parseCommandLine(parser, arguments, out, err))
         return *exit;
 
@@ -113,7 +138,12 @@ int runStatus(const QStringList &arguments, QTextStream &out, QTextStream &err)
     std::vector<std::string> endpoints;
     for (const auto &endpoint : parser.values(connect))
         endpoints.push_back(endpoint.toStdString());
-    auto capture = captureLive(endpoints, *duration);
+    auto health = parser.isSet(healthConfig) ? HealthConfig::load(parser.value(healthConfig)) : HealthConfig::builtIn();
+    if (!health) {
+        err << QStringLiteral("faultlinectl status: %1\n").arg(health.error().message);
+        return ExitUsage;
+    }
+    auto capture = captureLive(endpoints, *duration, health.value());
     if (!capture) {
         err << QStringLiteral("faultlinectl status: %1\n").arg(capture.error().message);
         return ExitFailure;
@@ -129,9 +159,15 @@ int runStatus(const QStringList &arguments, QTextStream &out, QTextStream &err)
         QJsonObject root;
         root.insert(QStringLiteral("services"), services);
         root.insert(QStringLiteral("publishers"), publishers);
+        if (parser.isSet(suspects)) {
+            QJsonArray ranked;
+            for (const auto &suspect : capture->suspects)
+                ranked.append(suspectJson(suspect));
+            root.insert(QStringLiteral("suspects"), ranked);
+        }
         out << QJsonDocument(root).toJson(QJsonDocument::Indented);
     } else {
-        writeText(capture.value(), out);
+        writeText(capture.value(), parser.isSet(suspects), out);
     }
 
     if (capture->counters.messages == 0) {

@@ -7,7 +7,7 @@
 
 namespace faultline::ctl {
 
-/** `faultlinectl status --connect ENDPOINT... --seconds N [--format text|json]`; returns the exit code. */
+/** `faultlinectl status --connect ENDPOINT... --seconds N [--format text|json] [--suspects]`; returns the exit code. */
 int runStatus(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
 } // namespace faultline::ctl
