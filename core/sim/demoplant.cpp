@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demoplant.h"
 
-#include <array>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -18,6 +17,7 @@
 
 #include "common/logging.h"
 #include "common/zmqcontext.h"
+#include "control/agentserver.h"
 #include "ingest/streampublisher.h"
 #include "sim/plantcontrol.h"
 #include "sim/requestsimulator.h"
@@ -31,17 +31,10 @@ constexpr std::int64_t nsPerMs = 1'000'000;
 constexpr double maxRequestsPerSecond = 100'000;
 // Maximum sleep of the plant loop, which bounds how late arrivals and completions are processed.
 constexpr int pollTimeoutMs = 5;
-// A control request is a few hundred bytes. ZeroMQ disconnects a peer that sends a larger message than this.
-constexpr std::int64_t maxControlMessageBytes = 64 * 1024;
 
 QString tr(const char *text)
 {
     return QCoreApplication::translate("DemoPlant", text);
-}
-
-QString qs(const std::string &text)
-{
-    return QString::fromStdString(text);
 }
 
 std::int64_t unixNanosecondsNow()
@@ -72,8 +65,7 @@ struct DemoPlant::Impl {
     std::optional<Error> failure;
 
     void run(std::promise<std::optional<Error>> &ready);
-    void loop(StreamPublisher &publisher, zmq::socket_t &control, zmq::socket_t &wake);
-    void serveControl(zmq::socket_t &control, PlantControl &plantControl, std::int64_t elapsedNs);
+    void loop(StreamPublisher &publisher, AgentServer &control, zmq::socket_t &wake);
     void fail(Error error);
 };
 
@@ -192,16 +184,9 @@ void DemoPlant::Impl::run(std::promise<std::optional<Error>> &ready)
             return;
         }
 
-        zmq::socket_t control(context, zmq::socket_type::router);
-        control.set(zmq::sockopt::linger, 0);
-        control.set(zmq::sockopt::maxmsgsize, maxControlMessageBytes);
-        try {
-            control.bind(options.controlEndpoint);
-        } catch (const zmq::error_t &error) {
-            ready.set_value(Error { tr("cannot bind the control socket to %1: %2; choose another endpoint or stop the "
-                                       "program that holds it")
-                                        .arg(qs(options.controlEndpoint), QString::fromUtf8(error.what())),
-                qs(options.controlEndpoint) });
+        AgentServer control(context);
+        if (auto error = control.bind(options.controlEndpoint)) {
+            ready.set_value(error);
             return;
         }
 
@@ -210,7 +195,7 @@ void DemoPlant::Impl::run(std::promise<std::optional<Error>> &ready)
         wake.bind(wakeEndpoint);
 
         boundPublish = publisher.boundEndpoint();
-        boundControl = control.get(zmq::sockopt::last_endpoint);
+        boundControl = control.boundEndpoint();
         ready.set_value(std::nullopt);
         reported = true;
 
@@ -225,7 +210,7 @@ void DemoPlant::Impl::run(std::promise<std::optional<Error>> &ready)
     }
 }
 
-void DemoPlant::Impl::loop(StreamPublisher &publisher, zmq::socket_t &control, zmq::socket_t &wake)
+void DemoPlant::Impl::loop(StreamPublisher &publisher, AgentServer &control, zmq::socket_t &wake)
 {
     using Clock = std::chrono::steady_clock;
     const auto startTime = Clock::now();
@@ -233,9 +218,13 @@ void DemoPlant::Impl::loop(StreamPublisher &publisher, zmq::socket_t &control, z
         return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - startTime).count();
     };
 
-    RequestSimulator simulator(
-        options.topology, options.faults, { options.requestsPerSecond, options.seed, unixNanosecondsNow() });
+    RequestSimulator::Settings settings { options.requestsPerSecond, options.seed, unixNanosecondsNow() };
+    settings.resilience = options.resilience;
+    RequestSimulator simulator(options.topology, options.faults, settings);
     PlantControl plantControl(simulator);
+    const auto handleControl = [&](std::string_view request) {
+        return plantControl.handle(request, unixNanosecondsNow() / nsPerMs, elapsedNow());
+    };
     const auto &services = options.topology.services();
     const std::int64_t durationNs = std::llround(options.durationSeconds * 1e9);
 
@@ -248,7 +237,7 @@ void DemoPlant::Impl::loop(StreamPublisher &publisher, zmq::socket_t &control, z
 
     std::vector<HealthReport> heartbeats;
     std::uint64_t reportedDrops = 0;
-    zmq::pollitem_t items[] = { { control.handle(), 0, ZMQ_POLLIN, 0 }, { wake.handle(), 0, ZMQ_POLLIN, 0 } };
+    zmq::pollitem_t items[] = { { control.socket().handle(), 0, ZMQ_POLLIN, 0 }, { wake.handle(), 0, ZMQ_POLLIN, 0 } };
     qCInfo(lcSim).nospace() << "plant running: " << services.size() << " services, " << options.requestsPerSecond
                             << " requests/s, seed " << options.seed << ", " << options.faults.size() << " faults";
 
@@ -285,37 +274,11 @@ void DemoPlant::Impl::loop(StreamPublisher &publisher, zmq::socket_t &control, z
 
         zmq::poll(items, 2, std::chrono::milliseconds(pollTimeoutMs));
         if (items[0].revents & ZMQ_POLLIN)
-            serveControl(control, plantControl, elapsedNow());
+            control.serve(handleControl);
         if (items[1].revents & ZMQ_POLLIN) {
             zmq::message_t drained;
             while (wake.recv(drained, zmq::recv_flags::dontwait)) { }
         }
-    }
-}
-
-void DemoPlant::Impl::serveControl(zmq::socket_t &control, PlantControl &plantControl, std::int64_t elapsedNs)
-{
-    // Bounded per round so that a flood of requests cannot starve the simulation.
-    for (int handled = 0; handled < 100; ++handled) {
-        std::vector<zmq::message_t> frames;
-        if (!zmq::recv_multipart(control, std::back_inserter(frames), zmq::recv_flags::dontwait))
-            return;
-
-        // [identity, empty, request] from REQ or a DEALER that adds the delimiter, [identity, request] without it.
-        std::string reply;
-        if (frames.size() == 3 && frames[1].empty()) {
-            reply = plantControl.handle(frames[2].to_string_view(), unixNanosecondsNow() / nsPerMs, elapsedNs);
-        } else if (frames.size() == 2) {
-            reply = plantControl.handle(frames[1].to_string_view(), unixNanosecondsNow() / nsPerMs, elapsedNs);
-        } else {
-            qCWarning(lcControl) << "control message with" << frames.size() << "frames rejected";
-            reply = PlantControl::malformedReply("expected one request frame after the empty delimiter");
-        }
-
-        std::array<zmq::const_buffer, 3> out
-            = { zmq::buffer(frames[0].data(), frames[0].size()), zmq::const_buffer(), zmq::buffer(reply) };
-        if (!zmq::send_multipart(control, out, zmq::send_flags::dontwait))
-            qCWarning(lcControl) << "control reply dropped: the requester's queue is full";
     }
 }
 

@@ -30,6 +30,7 @@ public:
         std::uint64_t seed = 1;
         std::vector<FaultSpec> faults; // from --fault and --scenario, times relative to start
         double durationSeconds = 0; // 0 runs until stop()
+        bool resilience = false; // callers keep circuit breakers and eject failing instances (RequestSimulator)
     };
 
     explicit DemoPlant(Options options);

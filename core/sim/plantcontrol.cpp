@@ -2,56 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plantcontrol.h"
 
-#include <QCoreApplication>
-#include <QJsonDocument>
-#include <QJsonObject>
-
-#include "common/logging.h"
 #include "sim/requestsimulator.h"
-#include "wire/encoder.h"
 
 namespace faultline
 {
-namespace
-{
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PlantControl", text);
-}
-
-QString qs(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
-
-// The id of a request the decoder rejected, read leniently so that the reply can still carry it.
-std::string lenientId(std::string_view json)
-{
-    const auto document = QJsonDocument::fromJson(QByteArray(json.data(), qsizetype(json.size())));
-    const auto id = document.object().value(QLatin1String("id")).toString().left(128);
-    return id.isEmpty() ? std::string(PlantControl::unreadableId) : id.toStdString();
-}
-
-QString appliedNote(const ControlRequest &request)
-{
-    const QString service = qs(request.service);
-    switch (request.operation) {
-    case ControlOperation::Isolate:
-        return tr("%1 isolated: its callers skip it and use fallback data").arg(service);
-    case ControlOperation::Degrade:
-        return tr("%1 degraded: it serves its last cached result").arg(service);
-    case ControlOperation::Ramp:
-        return tr("%1 ramping: callers send it %2 % of their calls").arg(service).arg(request.percent.value_or(100));
-    case ControlOperation::Shed:
-        return tr("%1 shedding: it rejects requests past %2 in flight").arg(service).arg(request.capacity.value_or(0));
-    case ControlOperation::Restore:
-        return tr("%1 restored to normal operation").arg(service);
-    }
-    return {};
-}
-
-} // namespace
 
 PlantControl::PlantControl(RequestSimulator &simulator)
     : m_simulator(simulator)
@@ -60,85 +14,22 @@ PlantControl::PlantControl(RequestSimulator &simulator)
 
 std::string PlantControl::handle(std::string_view requestJson, std::int64_t nowUnixMs, std::int64_t elapsedNs)
 {
-    auto decoded = m_decoder.controlRequest(requestJson);
-    if (!decoded) {
-        const std::string id = lenientId(requestJson);
-        qCWarning(lcControl) << "invalid control request" << id.c_str() << decoded.error().message;
-        return reject(id, {}, tr("invalid request: %1").arg(decoded.error().message), false);
-    }
-    const ControlRequest &request = decoded.value();
-
-    if (const auto known = m_replies.find(request.id); known != m_replies.end()) {
-        ++m_replayed;
-        qCInfo(lcControl) << "request" << request.id.c_str() << "seen before; sending its reply again";
-        return known->second;
-    }
-
-    if (request.deadlineUnixMs < nowUnixMs) {
-        qCInfo(lcControl) << "request" << request.id.c_str() << "rejected: deadline passed"
-                          << nowUnixMs - request.deadlineUnixMs << "ms ago";
-        return reject(request.id, request.service,
-            tr("deadline passed %1 ms ago; the request was not applied, send a new one")
-                .arg(nowUnixMs - request.deadlineUnixMs),
-            true);
-    }
-
-    const auto service = m_simulator.topology().indexOf(request.service);
-    if (!service) {
-        qCInfo(lcControl) << "request" << request.id.c_str() << "rejected: unknown service" << request.service.c_str();
-        return reject(request.id, request.service,
-            tr("unknown service '%1'; this plant does not run it").arg(qs(request.service)), true);
-    }
-
-    ControlReply reply;
-    reply.id = request.id;
-    reply.status = ControlStatus::Applied;
-    reply.service = request.service;
-    reply.mode = m_simulator.apply(*service, request, elapsedNs);
-    reply.reason = appliedNote(request).toStdString();
-    ++m_applied;
-    qCInfo(lcControl) << "request" << request.id.c_str() << "applied:" << operationName(request.operation).data()
-                      << request.service.c_str() << "by" << request.operatorName.c_str();
-
-    auto body = wire::encodeControlReply(reply);
-    remember(request.id, body);
-    return body;
+    return m_simulator.handleControl(requestJson, nowUnixMs, elapsedNs);
 }
 
-std::string PlantControl::malformedReply(std::string_view problem)
+std::uint64_t PlantControl::applied() const
 {
-    ControlReply reply;
-    reply.id = unreadableId;
-    reply.status = ControlStatus::Rejected;
-    reply.reason = std::string(problem);
-    return wire::encodeControlReply(reply);
+    return m_simulator.agent().applied();
 }
 
-std::string PlantControl::reject(
-    const std::string &id, const std::string &service, const QString &reason, bool rememberReply)
+std::uint64_t PlantControl::rejected() const
 {
-    ++m_rejected;
-    ControlReply reply;
-    reply.id = id;
-    reply.status = ControlStatus::Rejected;
-    reply.reason = reason.toStdString();
-    reply.service = service;
-    if (const auto index = m_simulator.topology().indexOf(service))
-        reply.mode = m_simulator.mode(*index);
-    auto body = wire::encodeControlReply(reply);
-    if (rememberReply)
-        remember(id, body);
-    return body;
+    return m_simulator.agent().rejected();
 }
 
-void PlantControl::remember(const std::string &id, const std::string &reply)
+std::uint64_t PlantControl::replayed() const
 {
-    m_replies.emplace(id, reply);
-    m_replyOrder.push_back(id);
-    while (m_replyOrder.size() > maxRememberedReplies) {
-        m_replies.erase(m_replyOrder.front());
-        m_replyOrder.pop_front();
-    }
+    return m_simulator.agent().replayed();
 }
 
 } // namespace faultline

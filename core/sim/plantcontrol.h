@@ -3,12 +3,10 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
-#include "wire/decoder.h"
+#include "control/agentruntime.h"
 
 namespace faultline
 {
@@ -16,16 +14,16 @@ namespace faultline
 class RequestSimulator;
 
 /**
- * The demo plant's side of the control protocol: decodes a request, rejects it when it is past its
- * deadline or names an unknown service, applies it to the simulator, and replies with the same id.
- * Among the last maxRememberedReplies ids, each is applied at most once, and a retry with a known id
- * gets the stored reply again.
+ * The demo plant's side of the control protocol. It hands each request to the simulator's
+ * AgentRuntime, which rejects it when it is invalid, past its deadline or names an unknown service,
+ * applies each id at most once, and replies with the same id. Among the last maxRememberedReplies
+ * ids, a retry with a known id gets the stored reply again.
  */
 class PlantControl
 {
 public:
     /** Replies kept for retries; the oldest id is forgotten past this many. */
-    static constexpr std::size_t maxRememberedReplies = 10'000;
+    static constexpr std::size_t maxRememberedReplies = AgentRuntimeConfig {}.maxRememberedReplies;
 
     explicit PlantControl(RequestSimulator &simulator);
 
@@ -33,26 +31,17 @@ public:
     std::string handle(std::string_view requestJson, std::int64_t nowUnixMs, std::int64_t elapsedNs);
 
     /** Reply id for a request whose id cannot be read, since a protocol v1 reply must carry one. */
-    static constexpr std::string_view unreadableId = "unreadable";
+    static constexpr std::string_view unreadableId = AgentRuntime::unreadableId;
 
     /** The reply for a message that carried no request frame, or too many. */
-    static std::string malformedReply(std::string_view problem);
+    static std::string malformedReply(std::string_view problem) { return AgentRuntime::malformedReply(problem); }
 
-    std::uint64_t applied() const { return m_applied; }
-    std::uint64_t rejected() const { return m_rejected; }
-    std::uint64_t replayed() const { return m_replayed; }
+    std::uint64_t applied() const;
+    std::uint64_t rejected() const;
+    std::uint64_t replayed() const;
 
 private:
-    std::string reject(const std::string &id, const std::string &service, const QString &reason, bool rememberReply);
-    void remember(const std::string &id, const std::string &reply);
-
     RequestSimulator &m_simulator;
-    wire::Decoder m_decoder;
-    std::unordered_map<std::string, std::string> m_replies;
-    std::deque<std::string> m_replyOrder;
-    std::uint64_t m_applied = 0;
-    std::uint64_t m_rejected = 0;
-    std::uint64_t m_replayed = 0;
 };
 
 } // namespace faultline

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <utility>
 
@@ -50,7 +51,43 @@ bool endsLater(const auto &a, const auto &b)
     return a.endNs != b.endNs ? a.endNs > b.endNs : a.order > b.order;
 }
 
+// One agent entry per service, with its callees in the order of the topology's edges, as serve() calls them.
+std::vector<AgentServiceSpec> agentSpecs(const PlantTopology &topology)
+{
+    std::vector<AgentServiceSpec> specs;
+    for (const auto &service : topology.services())
+        specs.push_back({ service.name, {}, std::size_t(std::max(1, service.instances)) });
+    for (const auto &edge : topology.edges()) {
+        const auto caller = topology.indexOf(edge.caller);
+        if (caller && topology.indexOf(edge.callee))
+            specs[*caller].dependencies.push_back(edge.callee);
+    }
+    return specs;
+}
+
+std::chrono::nanoseconds asTime(std::int64_t elapsedNs)
+{
+    return std::chrono::nanoseconds(elapsedNs);
+}
+
 } // namespace
+
+AgentRuntimeConfig RequestSimulator::plantAgentConfig()
+{
+    using namespace std::chrono_literals;
+    AgentRuntimeConfig config;
+    // A demo incident lasts minutes, so the windows and waits are resilience4j's and Envoy's defaults divided by 5
+    // to 12.
+    config.breaker.windowSize = 20;
+    config.breaker.minimumNumberOfCalls = 10;
+    config.breaker.slowCallDurationThreshold = 1s;
+    config.breaker.waitDurationInOpenState = 5s;
+    config.breaker.permittedNumberOfCallsInHalfOpenState = 3;
+    config.outlier.baseEjectionTime = 3s;
+    config.outlier.maxEjectionTime = 30s;
+    config.outlier.interval = 1s;
+    return config;
+}
 
 RequestSimulator::RequestSimulator(PlantTopology topology, std::vector<FaultSpec> faults, Settings settings)
     : m_topology(std::move(topology))
@@ -59,6 +96,7 @@ RequestSimulator::RequestSimulator(PlantTopology topology, std::vector<FaultSpec
     , m_settings(settings)
     , m_random(settings.seed)
     , m_sampleRandom(settings.seed ^ 0x5eed5a3b1eULL)
+    , m_agent(agentSpecs(m_topology), settings.agent)
 {
     const auto &specs = m_topology.services();
     m_services.resize(specs.size());
@@ -130,33 +168,47 @@ RequestSimulator::Outcome RequestSimulator::serve(
 {
     Service &service = m_services[serviceIndex];
     const PlantService &spec = *service.spec;
+    TrafficControl &traffic = m_agent.traffic(serviceIndex);
+    const std::size_t instanceIndex = pickInstance(serviceIndex, startNs);
     if (faultActive(service, FaultKind::Crash, startNs))
-        return { .answered = false };
+        return { .answered = false, .instance = instanceIndex };
 
-    const std::size_t instanceIndex = service.nextInstance++ % service.instances.size();
     Instance &instance = service.instances[instanceIndex];
     noteArrival(instance, startNs);
     std::uniform_real_distribution<double> uniform(0.0, 1.0);
+    const auto later = std::greater<std::int64_t>();
+    while (!instance.inFlightEnds.empty() && instance.inFlightEnds.front() <= startNs) {
+        std::pop_heap(instance.inFlightEnds.begin(), instance.inFlightEnds.end(), later);
+        instance.inFlightEnds.pop_back();
+    }
+    const auto admit = [&](std::int64_t endNs) {
+        instance.inFlightEnds.push_back(endNs);
+        std::push_heap(instance.inFlightEnds.begin(), instance.inFlightEnds.end(), later);
+    };
 
     // Degraded: serve the cached result at once, whatever the service's own faults (short of a crash).
-    if (service.mode == ServiceMode::Degraded) {
+    if (traffic.servesCache()) {
         const auto endNs = startNs + msToNs(std::max(0.1, spec.baseLatencyMs * 0.1) * jitter(0.2));
         scheduleSpan(serviceIndex, instanceIndex, SpanKind::Server, service.operation, traceId, randomHex(8),
             parentSpanId, startNs, endNs, false);
         noteLatency(instance, double(endNs - startNs) / double(nsPerMs));
-        return { .durationNs = endNs - startNs };
+        admit(endNs);
+        return { .durationNs = endNs - startNs, .instance = instanceIndex };
     }
 
     // Little's law: requests in flight = arrival rate x time in the system.
     double offered
         = instance.rateEwma * instance.latencyEwmaMs / 1000.0 + overloadSurge(service, startNs) * spec.capacity;
-    if (service.mode == ServiceMode::Shedding) {
-        // Rejected at the door: no span, and counted as shed rather than as an error of the service.
-        if (offered > service.shedCapacity && uniform(m_random) < 1.0 - service.shedCapacity / offered) {
+    if (traffic.mode() == ServiceMode::Shedding) {
+        // Rejected at the door: no span, and counted as shed rather than as an error of the service. The count of
+        // admitted requests in flight is a hard bound; the untraced load of an overload fault is shed by its share.
+        const double capacity = traffic.shedCapacity();
+        if (traffic.shouldShed(double(instance.inFlightEnds.size()))
+            || (offered > capacity && uniform(m_random) < 1.0 - capacity / offered)) {
             instance.interval.addShed();
-            return { .error = true, .durationNs = msToNs(0.2) };
+            return { .error = true, .durationNs = msToNs(0.2), .instance = instanceIndex, .shed = true };
         }
-        offered = std::min(offered, service.shedCapacity);
+        offered = std::min(offered, capacity);
     }
 
     const double utilisation = offered / spec.capacity;
@@ -165,7 +217,8 @@ RequestSimulator::Outcome RequestSimulator::serve(
         scheduleSpan(serviceIndex, instanceIndex, SpanKind::Server, service.operation, traceId, randomHex(8),
             parentSpanId, startNs, endNs, true);
         noteLatency(instance, double(endNs - startNs) / double(nsPerMs));
-        return { .error = true, .durationNs = endNs - startNs };
+        admit(endNs);
+        return { .error = true, .durationNs = endNs - startNs, .instance = instanceIndex };
     }
 
     double ownMs = spec.baseLatencyMs * jitter(jitterSigma) * congestionFactor(utilisation);
@@ -192,11 +245,19 @@ RequestSimulator::Outcome RequestSimulator::serve(
         std::int64_t cursor = callsStartNs;
         for (int n = 0; n < count; ++n) {
             const Service &callee = m_services[call.callee];
-            const bool skipped = callee.mode == ServiceMode::Isolated
-                || (callee.mode == ServiceMode::Ramping && uniform(m_random) * 100.0 >= callee.rampPercent);
-            if (skipped) {
+            // An isolated callee, or one past its ramp share, is not called: the caller uses its fallback data.
+            if (!m_agent.traffic(call.callee).callerMayCall()) {
                 ++fallbacks;
                 continue;
+            }
+            // An open breaker fails the call at once, without a span, and never counts against the callee.
+            if (!callPermitted(serviceIndex, c, cursor)) {
+                if (call.fallback) {
+                    ++fallbacks;
+                    continue;
+                }
+                failed = true;
+                break;
             }
 
             std::string clientSpanId = randomHex(8);
@@ -208,6 +269,7 @@ RequestSimulator::Outcome RequestSimulator::serve(
             const bool callFailed = timedOut || outcome.error;
             scheduleSpan(serviceIndex, instanceIndex, SpanKind::Client, callee.operation, traceId,
                 std::move(clientSpanId), serverSpanId, cursor, cursor + callNs, callFailed, 0, callee.spec->name);
+            noteCallResult(serviceIndex, c, outcome, callFailed, cursor + callNs, callNs);
             cursor += callNs;
             if (callFailed && call.fallback) {
                 ++fallbacks;
@@ -223,9 +285,34 @@ RequestSimulator::Outcome RequestSimulator::serve(
     scheduleSpan(serviceIndex, instanceIndex, SpanKind::Server, service.operation, traceId, serverSpanId, parentSpanId,
         startNs, endNs, failed, fallbacks);
     noteLatency(instance, double(endNs - startNs) / double(nsPerMs));
-    if (!failed && service.mode == ServiceMode::Normal)
-        service.lastFreshResultNs = std::max(service.lastFreshResultNs, endNs);
-    return { .error = failed, .durationNs = endNs - startNs };
+    admit(endNs);
+    if (!failed)
+        traffic.noteFreshResult(asTime(endNs));
+    return { .error = failed, .durationNs = endNs - startNs, .instance = instanceIndex };
+}
+
+std::size_t RequestSimulator::pickInstance(std::size_t serviceIndex, std::int64_t startNs)
+{
+    Service &service = m_services[serviceIndex];
+    if (m_settings.resilience)
+        return m_agent.outliers(serviceIndex).pick(asTime(startNs));
+    return service.nextInstance++ % service.instances.size();
+}
+
+bool RequestSimulator::callPermitted(std::size_t serviceIndex, std::size_t callIndex, std::int64_t startNs)
+{
+    return !m_settings.resilience || m_agent.breaker(serviceIndex, callIndex).tryAcquirePermission(asTime(startNs));
+}
+
+void RequestSimulator::noteCallResult(std::size_t serviceIndex, std::size_t callIndex, const Outcome &outcome,
+    bool failed, std::int64_t endNs, std::int64_t durationNs)
+{
+    // A shed request is the callee protecting itself, so neither the breaker nor the ejection counts it.
+    if (!m_settings.resilience || outcome.shed)
+        return;
+    m_agent.breaker(serviceIndex, callIndex).onResult(asTime(endNs), failed, asTime(durationNs));
+    m_agent.outliers(m_services[serviceIndex].calls[callIndex].callee)
+        .onResult(outcome.instance, failed, asTime(endNs));
 }
 
 void RequestSimulator::scheduleSpan(std::size_t serviceIndex, std::size_t instanceIndex, SpanKind kind,

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "control/agentruntime.h"
 #include "sim/fault.h"
 #include "sim/intervalstats.h"
 #include "sim/planttopology.h"
@@ -35,7 +36,14 @@ public:
         std::uint64_t seed = 1;
         std::int64_t startUnixNs = 0; // wall-clock time at elapsed time 0
         std::size_t maxPendingSpans = 2'000'000; // past it new spans are dropped and counted
+        // Callers keep a circuit breaker per callee and eject failing callee instances. Off by default, because
+        // breakers that stop calling a faulty service also hide its faults from its own heartbeats.
+        bool resilience = false;
+        AgentRuntimeConfig agent = plantAgentConfig();
     };
+
+    /** The breaker and ejection settings of the demo plant: resilience4j's and Envoy's, scaled to seconds. */
+    static AgentRuntimeConfig plantAgentConfig();
 
     static constexpr std::int64_t heartbeatIntervalNs = 1'000'000'000;
 
@@ -54,8 +62,13 @@ public:
 
     /** Applies a control operation to @p service and returns its mode afterwards. */
     ServiceMode apply(std::size_t service, const ControlRequest &request, std::int64_t elapsedNs);
+    /** Handles a control request body through the plant's agent runtime and returns the reply body. */
+    std::string handleControl(std::string_view requestJson, std::int64_t nowUnixMs, std::int64_t elapsedNs);
 
-    ServiceMode mode(std::size_t service) const { return m_services[service].mode; }
+    ServiceMode mode(std::size_t service) const { return m_agent.traffic(service).mode(); }
+    /** The agent runtime behind every simulated service: modes, breakers per call edge, ejection per service. */
+    AgentRuntime &agent() { return m_agent; }
+    const AgentRuntime &agent() const { return m_agent; }
     bool isCrashed(std::size_t service, std::int64_t elapsedNs) const;
     const PlantTopology &topology() const { return m_topology; }
 
@@ -79,6 +92,7 @@ private:
         IntervalStats interval;
         std::int64_t intervalStartNs = 0;
         std::int64_t nextHeartbeatNs = 0;
+        std::vector<std::int64_t> inFlightEnds; // a min-heap of the end times of admitted requests
     };
 
     struct Service {
@@ -88,10 +102,6 @@ private:
         std::vector<const FaultSpec *> faults;
         std::vector<Instance> instances;
         std::size_t nextInstance = 0;
-        ServiceMode mode = ServiceMode::Normal;
-        double rampPercent = 100;
-        double shedCapacity = 0;
-        std::int64_t lastFreshResultNs = 0; // end of the last request served normally and without error
         std::vector<Span> finished;
     };
 
@@ -110,12 +120,18 @@ private:
         bool answered = true; // false when the callee is down and the caller waits for its timeout
         bool error = false;
         std::int64_t durationNs = 0;
+        std::size_t instance = 0; // the instance that the request reached
+        bool shed = false; // rejected by load shedding, which is no failure of the service
     };
 
     Outcome serve(
         std::size_t serviceIndex, std::int64_t startNs, const std::string &traceId, const std::string &parentSpanId);
     bool faultActive(const Service &service, FaultKind kind, std::int64_t elapsedNs) const;
     double overloadSurge(const Service &service, std::int64_t elapsedNs) const;
+    std::size_t pickInstance(std::size_t serviceIndex, std::int64_t startNs);
+    bool callPermitted(std::size_t serviceIndex, std::size_t callIndex, std::int64_t startNs);
+    void noteCallResult(std::size_t serviceIndex, std::size_t callIndex, const Outcome &outcome, bool failed,
+        std::int64_t endNs, std::int64_t durationNs);
     void noteArrival(Instance &instance, std::int64_t startNs);
     void noteLatency(Instance &instance, double latencyMs);
     void completeUntil(std::int64_t elapsedNs);
@@ -136,6 +152,7 @@ private:
     // Apart from m_random, because samples are drawn as spans complete, which depends on the caller's timing.
     std::mt19937_64 m_sampleRandom;
     std::vector<Service> m_services;
+    AgentRuntime m_agent;
     std::vector<std::size_t> m_entryServices;
     std::discrete_distribution<std::size_t> m_entryChoice;
     std::vector<Pending> m_pending; // a min-heap on endNs

@@ -50,14 +50,11 @@ HealthReport RequestSimulator::heartbeat(Service &service, Instance &instance, s
     report.criticality = spec.criticality;
     report.timestampUnixNs = m_settings.startUnixNs + elapsedNs;
     report.intervalMs = heartbeatIntervalNs / nsPerMs;
-    report.mode = service.mode;
-    if (service.mode == ServiceMode::Ramping)
-        report.rampPercent = service.rampPercent;
-    if (service.mode == ServiceMode::Shedding)
-        report.shedCapacity = service.shedCapacity;
-    if (service.mode == ServiceMode::Degraded)
-        // Requests simulated before the degrade may end after this heartbeat, hence the clamp.
-        report.cacheAgeMs = double(std::max<std::int64_t>(0, elapsedNs - service.lastFreshResultNs)) / double(nsPerMs);
+    const auto serviceIndex = std::size_t(&service - m_services.data());
+    m_agent.fillReport(serviceIndex, report, std::chrono::nanoseconds(elapsedNs));
+    // Without resilience the breakers never act, so reporting them closed would claim protection that is not there.
+    if (!m_settings.resilience)
+        report.breakers.clear();
     report.rps = double(stats.requests()) / intervalS;
     report.errorRate = stats.requests() ? double(stats.errors()) / double(stats.requests()) : 0.0;
     report.latencyP50Ms = stats.percentileMs(0.50);
@@ -65,8 +62,8 @@ HealthReport RequestSimulator::heartbeat(Service &service, Instance &instance, s
     report.latencyP99Ms = stats.percentileMs(0.99);
     // Little's law over the interval, plus the untraced work of an overload fault. Shedding caps what is admitted.
     report.inFlight = report.rps * stats.meanLatencyMs() / 1000.0 + overloadSurge(service, elapsedNs) * spec.capacity;
-    if (service.mode == ServiceMode::Shedding)
-        report.inFlight = std::min(report.inFlight, service.shedCapacity);
+    if (report.shedCapacity)
+        report.inFlight = std::min(report.inFlight, *report.shedCapacity);
     report.capacity = spec.capacity;
     report.fallbacks = stats.fallbacks();
     report.shed = stats.shed();
@@ -78,32 +75,16 @@ HealthReport RequestSimulator::heartbeat(Service &service, Instance &instance, s
 
 ServiceMode RequestSimulator::apply(std::size_t serviceIndex, const ControlRequest &request, std::int64_t elapsedNs)
 {
-    Service &service = m_services[serviceIndex];
-    switch (request.operation) {
-    case ControlOperation::Isolate:
-        service.mode = ServiceMode::Isolated;
-        break;
-    case ControlOperation::Degrade:
-        // The cache contains the last good result. A service that never had one serves a cache as old as the plant.
-        service.mode = ServiceMode::Degraded;
-        break;
-    case ControlOperation::Ramp:
-        service.mode = ServiceMode::Ramping;
-        service.rampPercent = std::clamp(request.percent.value_or(100.0), 0.0, 100.0);
-        break;
-    case ControlOperation::Shed:
-        service.mode = ServiceMode::Shedding;
-        service.shedCapacity = std::max(1.0, request.capacity.value_or(service.spec->capacity));
-        break;
-    case ControlOperation::Restore:
-        service.mode = ServiceMode::Normal;
-        service.rampPercent = 100;
-        service.shedCapacity = 0;
-        break;
-    }
-    qCInfo(lcSim) << "service" << service.spec->name.c_str() << "now" << modeName(service.mode).data() << "at"
+    const ServiceMode mode = m_agent.traffic(serviceIndex).apply(request);
+    qCInfo(lcSim) << "service" << m_services[serviceIndex].spec->name.c_str() << "now" << modeName(mode).data() << "at"
                   << double(elapsedNs) / double(nsPerS) << "s";
-    return service.mode;
+    return mode;
+}
+
+std::string RequestSimulator::handleControl(
+    std::string_view requestJson, std::int64_t nowUnixMs, std::int64_t elapsedNs)
+{
+    return m_agent.handle(requestJson, nowUnixMs, std::chrono::nanoseconds(elapsedNs));
 }
 
 } // namespace faultline
