@@ -30,7 +30,7 @@ std::string nextAgentEndpoint()
     return "inproc://tst-commandclient-agent-" + std::to_string(++counter);
 }
 
-// A hand-driven agent: a ROUTER that receives requests and replies whatever the test tells it.
+// A hand-driven agent: a ROUTER that receives requests and sends the replies that the test chooses.
 class FakeAgent
 {
 public:
