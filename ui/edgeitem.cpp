@@ -8,6 +8,7 @@
 
 #include <QPainter>
 #include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
 
 #include "displayformat.h"
 #include "servicenodeitem.h"
@@ -23,6 +24,8 @@ constexpr double maximumWidth = 7;
 constexpr double arrowLength = 12;
 // Width of the band around the line that reacts to the mouse, so that thin edges still get tooltips.
 constexpr double hoverWidth = 10;
+// Below this scale (pixels per scene unit) edges are drawn without antialiasing, which costs a fraction.
+constexpr double detailScale = 0.35;
 
 } // namespace
 
@@ -58,26 +61,45 @@ void EdgeItem::setSnapshot(const EdgeSnapshot &snapshot)
         adjust();
 }
 
+void EdgeItem::setEmphasis(Emphasis emphasis)
+{
+    if (m_emphasis == emphasis)
+        return;
+    m_emphasis = emphasis;
+    // Highlighted edges are drawn above the dimmed ones they cross.
+    setZValue(emphasis == Emphasis::Normal || emphasis == Emphasis::Dimmed ? 0 : 0.5);
+    update();
+}
+
+void EdgeItem::setLeftToRight(bool leftToRight)
+{
+    if (m_leftToRight == leftToRight)
+        return;
+    m_leftToRight = leftToRight;
+    adjust();
+}
+
 void EdgeItem::adjust()
 {
-    const QPointF from = m_caller->pos();
-    const QPointF to = m_callee->pos();
-    const double halfWidth = ServiceNodeItem::width / 2;
-    const double halfHeight = ServiceNodeItem::height / 2;
+    // Working in (across, along) coordinates lets one computation serve both directions of flow.
+    const auto toFlow = [this](const QPointF &p) { return m_leftToRight ? QPointF(p.y(), p.x()) : p; };
+    const QPointF from = toFlow(m_caller->pos());
+    const QPointF to = toFlow(m_callee->pos());
+    const double halfAcross = (m_leftToRight ? ServiceNodeItem::height : ServiceNodeItem::width) / 2;
+    const double halfAlong = (m_leftToRight ? ServiceNodeItem::width : ServiceNodeItem::height) / 2;
 
     // Ends spread along the node edges towards each other, so arrows into one callee do not meet in one point.
-    const double spread = std::clamp((from.x() - to.x()) * 0.25, -halfWidth * 0.6, halfWidth * 0.6);
-    const QPointF start(from.x() - spread, from.y() + halfHeight);
-    const QPointF end(to.x() + spread, to.y() - halfHeight - arrowLength);
+    const double spread = std::clamp((from.x() - to.x()) * 0.25, -halfAcross * 0.6, halfAcross * 0.6);
+    const QPointF start(from.x() - spread, from.y() + halfAlong);
+    const QPointF end(to.x() + spread, to.y() - halfAlong - arrowLength);
     const double bend = std::max(40.0, std::abs(end.y() - start.y()) / 2);
-
-    prepareGeometryChange();
-    m_path = QPainterPath(start);
-    m_path.cubicTo(start + QPointF(0, bend), end - QPointF(0, bend), end);
-
     const QPointF tip(end.x(), end.y() + arrowLength);
     const QPointF side(std::max(arrowLength * 0.45, widthForRate(m_snapshot.rps)), 0);
-    m_arrowHead = QPolygonF({ tip, end - side, end + side });
+
+    prepareGeometryChange();
+    m_path = QPainterPath(toFlow(start));
+    m_path.cubicTo(toFlow(start + QPointF(0, bend)), toFlow(end - QPointF(0, bend)), toFlow(end));
+    m_arrowHead = QPolygonF({ toFlow(tip), toFlow(end - side), toFlow(end + side) });
 }
 
 QRectF EdgeItem::boundingRect() const
@@ -97,12 +119,25 @@ QPainterPath EdgeItem::shape() const
 
 void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
 {
-    Q_UNUSED(option)
     Q_UNUSED(widget)
-    painter->setRenderHint(QPainter::Antialiasing);
-    const QColor color = StateStyle::errorRateColor(m_snapshot.errorRate);
-    painter->setPen(QPen(color, widthForRate(m_snapshot.rps), Qt::SolidLine, Qt::FlatCap));
+    const bool detailed = option->levelOfDetailFromTransform(painter->worldTransform()) >= detailScale;
+    painter->setRenderHint(QPainter::Antialiasing, detailed);
+    if (m_emphasis == Emphasis::Dimmed)
+        painter->setOpacity(0.12);
+    const double width = widthForRate(m_snapshot.rps);
     painter->setBrush(Qt::NoBrush);
+
+    // A wide translucent band under the line marks the path without hiding the error-rate colour.
+    if (m_emphasis == Emphasis::Caller || m_emphasis == Emphasis::Callee) {
+        QColor band = m_emphasis == Emphasis::Caller ? QColor(0xd8, 0x43, 0x15) : QColor(0x00, 0x83, 0x8f);
+        band.setAlpha(110);
+        painter->setPen(QPen(band, width + 8, Qt::SolidLine, Qt::RoundCap));
+        painter->drawPath(m_path);
+    }
+
+    const QColor color = StateStyle::errorRateColor(m_snapshot.errorRate);
+    const bool uninstrumented = m_callee->snapshot().kind != NodeKind::Service;
+    painter->setPen(QPen(color, width, uninstrumented ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
     painter->drawPath(m_path);
 
     painter->setPen(Qt::NoPen);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstdint>
+
 #include <QCoreApplication>
 #include <QGraphicsItem>
 #include <QPainterPath>
@@ -13,13 +15,20 @@ namespace faultline
 
 class ServiceNodeItem;
 
-/** A caller-to-callee arrow: its width grows with the request rate, its colour with the error rate. */
+/**
+ * A caller-to-callee arrow: its width grows with the request rate, its colour with the error rate,
+ * and its tooltip gives the p99 latency. Edges into databases, brokers and external callees are
+ * dashed, since no heartbeat of their own backs them.
+ */
 class EdgeItem : public QGraphicsItem
 {
     Q_DECLARE_TR_FUNCTIONS(faultline::EdgeItem)
 
 public:
     enum { Type = UserType + 2 };
+
+    /** How impact highlighting shows the edge: on a caller path, on a callee path, or receding. */
+    enum class Emphasis : std::uint8_t { Normal, Caller, Callee, Dimmed };
 
     EdgeItem(ServiceNodeItem *caller, ServiceNodeItem *callee, QGraphicsItem *parent = nullptr);
 
@@ -34,6 +43,11 @@ public:
     /** Recomputes the path after either end moved. */
     void adjust();
 
+    Emphasis emphasis() const { return m_emphasis; }
+    void setEmphasis(Emphasis emphasis);
+    /** Left-to-right graphs leave a caller's right side and enter a callee's left side. */
+    void setLeftToRight(bool leftToRight);
+
     int type() const override { return Type; }
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -47,6 +61,8 @@ private:
     EdgeSnapshot m_snapshot;
     QPainterPath m_path;
     QPolygonF m_arrowHead;
+    Emphasis m_emphasis = Emphasis::Normal;
+    bool m_leftToRight = false;
 };
 
 } // namespace faultline

@@ -15,6 +15,8 @@ namespace
 
 // Down-and-up sweep pairs of the barycentre ordering.
 constexpr int orderingSweeps = 4;
+// Rounds of moving callees below callers that a late edge misplaced; a chain deeper than this stays misplaced.
+constexpr int repairRounds = 8;
 
 /** The graph by node index, with the edges that close cycles removed. */
 struct AcyclicGraph {
@@ -170,45 +172,12 @@ QPointF nearestFreeSpot(
     }
 }
 
-} // namespace
-
-QHash<QString, int> GraphLayout::layers(const QStringList &nodes, const std::vector<Edge> &edges)
+/** Places each of @p pending (in layer order) next to its placed callers, or above its placed callees. */
+void placeAnchored(std::vector<int> pending, QHash<QString, QPointF> &placed, const QStringList &nodes,
+    const AcyclicGraph &graph, const std::vector<int> &layer, const QHash<QString, QPointF> &fresh,
+    const GraphLayout::Spacing &spacing)
 {
-    const std::vector<int> layer = longestPathLayers(buildAcyclicGraph(nodes, edges));
-    QHash<QString, int> result;
-    for (int i = 0; i < int(nodes.size()); ++i)
-        result.insert(nodes.at(i), layer[i]);
-    return result;
-}
-
-QHash<QString, QPointF> GraphLayout::compute(
-    const QStringList &nodes, const std::vector<Edge> &edges, const QHash<QString, QPointF> &previous)
-{
-    return compute(nodes, edges, previous, Spacing {});
-}
-
-QHash<QString, QPointF> GraphLayout::compute(const QStringList &nodes, const std::vector<Edge> &edges,
-    const QHash<QString, QPointF> &previous, const Spacing &spacing)
-{
-    const AcyclicGraph graph = buildAcyclicGraph(nodes, edges);
-    const std::vector<int> layer = longestPathLayers(graph);
-    const QHash<QString, QPointF> fresh = freshLayout(nodes, graph, layer, spacing);
-
-    QHash<QString, QPointF> placed;
-    for (const QString &node : nodes) {
-        const auto it = previous.constFind(node);
-        if (it != previous.constEnd())
-            placed.insert(node, *it);
-    }
-    if (placed.isEmpty())
-        return fresh;
-
-    // New nodes go in layer order, so that a new caller is placed before its new callees.
-    std::vector<int> pending;
-    for (int i = 0; i < int(nodes.size()); ++i) {
-        if (!placed.contains(nodes.at(i)))
-            pending.push_back(i);
-    }
+    // A new caller is placed before its new callees, so that they can anchor below it.
     std::stable_sort(pending.begin(), pending.end(), [&](int left, int right) { return layer[left] < layer[right]; });
 
     const double rowStep = spacing.nodeHeight + spacing.layerGap;
@@ -243,14 +212,97 @@ QHash<QString, QPointF> GraphLayout::compute(const QStringList &nodes, const std
         }
         placed.insert(nodes.at(node), nearestFreeSpot(target, placed, spacing));
     }
+}
 
-    // Kept positions were chosen while fewer edges were known. A caller level with or below its callee
-    // misleads the reader, so then the whole graph is laid out afresh.
-    for (std::size_t caller = 0; caller < graph.callees.size(); ++caller) {
-        for (const int callee : graph.callees[caller]) {
-            if (placed.value(nodes.at(int(caller))).y() >= placed.value(nodes.at(callee)).y())
-                return fresh;
+/** True when every kept position is on one row, so the kept layout says nothing about layers. */
+bool allOnOneRow(const QHash<QString, QPointF> &placed)
+{
+    const double y = placed.constBegin()->y();
+    return std::all_of(placed.constBegin(), placed.constEnd(), [y](const QPointF &p) { return p.y() == y; });
+}
+
+} // namespace
+
+QHash<QString, int> GraphLayout::layers(const QStringList &nodes, const std::vector<Edge> &edges)
+{
+    const std::vector<int> layer = longestPathLayers(buildAcyclicGraph(nodes, edges));
+    QHash<QString, int> result;
+    for (int i = 0; i < int(nodes.size()); ++i)
+        result.insert(nodes.at(i), layer[i]);
+    return result;
+}
+
+QHash<QString, QPointF> GraphLayout::compute(
+    const QStringList &nodes, const std::vector<Edge> &edges, const QHash<QString, QPointF> &previous)
+{
+    return compute(nodes, edges, previous, Spacing {}, {});
+}
+
+QHash<QString, QPointF> GraphLayout::compute(const QStringList &nodes, const std::vector<Edge> &edges,
+    const QHash<QString, QPointF> &previous, const Spacing &spacing, const QSet<QString> &pinned)
+{
+    const AcyclicGraph graph = buildAcyclicGraph(nodes, edges);
+    const std::vector<int> layer = longestPathLayers(graph);
+    const QHash<QString, QPointF> fresh = freshLayout(nodes, graph, layer, spacing);
+
+    QHash<QString, QPointF> placed;
+    for (const QString &node : nodes) {
+        const auto it = previous.constFind(node);
+        if (it != previous.constEnd())
+            placed.insert(node, *it);
+    }
+    if (placed.isEmpty())
+        return fresh;
+
+    std::vector<int> pending;
+    bool keptEdge = false;
+    for (int i = 0; i < int(nodes.size()); ++i) {
+        if (!placed.contains(nodes.at(i))) {
+            pending.push_back(i);
+            continue;
         }
+        for (const int callee : graph.callees[std::size_t(i)])
+            keptEdge = keptEdge || placed.contains(nodes.at(callee));
+    }
+
+    // Heartbeats usually arrive before the traces that reveal the edges, which leaves the first
+    // services on one row. Once edges join them, that row carries no mental map worth keeping.
+    if (keptEdge && allOnOneRow(placed)) {
+        QHash<QString, QPointF> result = fresh;
+        for (const QString &name : pinned) {
+            if (placed.contains(name))
+                result.insert(name, placed.value(name));
+        }
+        return result;
+    }
+
+    // New services go next to their neighbours; they never push a kept service aside.
+    placeAnchored(pending, placed, nodes, graph, layer, fresh, spacing);
+
+    // A late edge between two kept services can leave the caller level with or below its callee.
+    // Only the callee moves (or the caller, when the callee is pinned), and then its own callees.
+    const QSet<QString> kept(previous.keyBegin(), previous.keyEnd());
+    for (int round = 0; round < repairRounds; ++round) {
+        std::vector<int> misplaced;
+        std::vector<bool> marked(nodes.size(), false);
+        for (std::size_t caller = 0; caller < graph.callees.size(); ++caller) {
+            for (const int callee : graph.callees[caller]) {
+                const QString &from = nodes.at(int(caller));
+                const QString &to = nodes.at(callee);
+                if (!kept.contains(from) || !kept.contains(to) || placed.value(from).y() < placed.value(to).y())
+                    continue;
+                const int victim = !pinned.contains(to) ? callee : (!pinned.contains(from) ? int(caller) : -1);
+                if (victim >= 0 && !marked[std::size_t(victim)]) {
+                    marked[std::size_t(victim)] = true;
+                    misplaced.push_back(victim);
+                }
+            }
+        }
+        if (misplaced.empty())
+            break;
+        for (const int node : misplaced)
+            placed.remove(nodes.at(node));
+        placeAnchored(misplaced, placed, nodes, graph, layer, fresh, spacing);
     }
     return placed;
 }

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QPointF>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -15,7 +16,7 @@ namespace faultline
 /**
  * Layered placement of the dependency graph: callers above their callees. Layers come from the
  * longest path from the sources (cycles broken by dropping back edges), and the order within a layer
- * from a few barycentre sweeps. A pure function, so that it can later move off the GUI thread.
+ * from a few barycentre sweeps. Pure and reentrant, so GraphLayoutWorker runs it off the GUI thread.
  */
 class GraphLayout final
 {
@@ -35,13 +36,16 @@ public:
 
     /**
      * Computes a centre position for every name in @p nodes. Nodes found in @p previous keep that
-     * position. A new node goes next to its placed neighbours (below callers, above callees), or into
-     * its layer when it has none, on the nearest free spot of that row. When a kept position would
-     * leave a caller level with or below its callee (edges closing a cycle aside), every node is
-     * placed afresh instead. Edges to unknown nodes are ignored.
+     * position, so a service that appears or disappears moves no other. A new node goes next to its
+     * placed neighbours (below callers, above callees), or into its layer when it has none, on the
+     * nearest free spot of that row. Kept nodes move in two cases only: when a late edge between two
+     * of them leaves the caller level with or below its callee (edges closing a cycle aside), the
+     * callee moves below, unless it is in @p pinned; and when all kept nodes sit on one row and an
+     * edge joins two of them, every node but the pinned ones is placed afresh. Edges to unknown
+     * nodes are ignored.
      */
     static QHash<QString, QPointF> compute(const QStringList &nodes, const std::vector<Edge> &edges,
-        const QHash<QString, QPointF> &previous, const Spacing &spacing);
+        const QHash<QString, QPointF> &previous, const Spacing &spacing, const QSet<QString> &pinned = {});
     static QHash<QString, QPointF> compute(
         const QStringList &nodes, const std::vector<Edge> &edges, const QHash<QString, QPointF> &previous = {});
 

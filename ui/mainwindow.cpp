@@ -12,6 +12,7 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include "graphtoolbar.h"
 #include "graphview.h"
 #include "messagebanner.h"
 #include "publisherstatuswidget.h"
@@ -25,6 +26,7 @@ namespace faultline
 MainWindow::MainWindow(LiveTopology *topology, QWidget *parent)
     : QMainWindow(parent)
     , m_graphView(new GraphView(topology))
+    , m_graphToolBar(new GraphToolBar(m_graphView))
     , m_detailsPanel(new ServiceDetailsPanel(topology))
     , m_publisherStatus(new PublisherStatusWidget(topology))
     , m_banner(new MessageBanner)
@@ -46,6 +48,7 @@ MainWindow::MainWindow(LiveTopology *topology, QWidget *parent)
     dock->setMinimumWidth(420);
     addDockWidget(Qt::RightDockWidgetArea, dock);
 
+    addToolBar(Qt::TopToolBarArea, m_graphToolBar);
     statusBar()->addPermanentWidget(m_publisherStatus, 1);
 
     connect(m_graphView, &GraphView::selectedServiceChanged, m_detailsPanel, &ServiceDetailsPanel::setService);
@@ -62,6 +65,13 @@ void MainWindow::createMenus()
     QAction *importAction = file->addAction(tr("&Import Traces…"), this, &MainWindow::chooseTraceFiles);
     importAction->setShortcut(QKeySequence::Open);
     file->addSeparator();
+    QAction *exportSvg
+        = file->addAction(tr("Export Graph as &SVG…"), this, [this]() { exportGraph(QStringLiteral("svg")); });
+    exportSvg->setObjectName(QStringLiteral("exportSvgAction"));
+    QAction *exportPng
+        = file->addAction(tr("Export Graph as &PNG…"), this, [this]() { exportGraph(QStringLiteral("png")); });
+    exportPng->setObjectName(QStringLiteral("exportPngAction"));
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -73,6 +83,23 @@ void MainWindow::createMenus()
     zoomIn->setShortcut(QKeySequence::ZoomIn);
     QAction *zoomOut = view->addAction(tr("Zoom &Out"), m_graphView, &GraphView::zoomOut);
     zoomOut->setShortcut(QKeySequence::ZoomOut);
+    view->addSeparator();
+    QAction *find = view->addAction(tr("&Find Service…"), m_graphToolBar, &GraphToolBar::startSearch);
+    find->setShortcut(QKeySequence::Find);
+    view->addAction(m_graphToolBar->focusAction());
+    view->addSeparator();
+    QAction *leftToRight = view->addAction(tr("Lay Out &Left to Right"));
+    leftToRight->setObjectName(QStringLiteral("leftToRightAction"));
+    leftToRight->setCheckable(true);
+    connect(leftToRight, &QAction::toggled, m_graphView, &GraphView::setLeftToRight);
+    QAction *rearrange = view->addAction(tr("&Rearrange Graph"), m_graphView, &GraphView::rearrange);
+    rearrange->setShortcut(Qt::CTRL | Qt::Key_L);
+    rearrange->setToolTip(tr("Lay the whole graph out afresh, releasing the services you dragged"));
+    QAction *overview = view->addAction(tr("Show &Overview"));
+    overview->setCheckable(true);
+    overview->setChecked(true);
+    connect(overview, &QAction::toggled, m_graphView, &GraphView::setMinimapVisible);
+    view->addAction(m_graphToolBar->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Faultline"), this, &MainWindow::showAbout);
@@ -100,6 +127,22 @@ void MainWindow::chooseTraceFiles()
 {
     importTraces(QFileDialog::getOpenFileNames(
         this, tr("Import Traces"), {}, tr("Trace files (*.json *.ndjson *.jsonl *.csv);;All files (*)")));
+}
+
+void MainWindow::exportGraph(const QString &format)
+{
+    const bool svg = format == QLatin1String("svg");
+    const QString path = QFileDialog::getSaveFileName(this, svg ? tr("Export Graph as SVG") : tr("Export Graph as PNG"),
+        svg ? QStringLiteral("faultline-graph.svg") : QStringLiteral("faultline-graph.png"),
+        svg ? tr("SVG images (*.svg)") : tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    const Result<QString> written = svg ? m_graphView->exportSvg(path) : m_graphView->exportPng(path);
+    if (!written) {
+        m_banner->showError(written.error().message);
+        return;
+    }
+    statusBar()->showMessage(tr("Graph exported to %1").arg(written.value()), 5000);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -11,13 +11,17 @@ class QDropEvent;
 namespace faultline
 {
 
+class GraphToolBar;
 class GraphView;
 class LiveTopology;
 class MessageBanner;
 class PublisherStatusWidget;
 class ServiceDetailsPanel;
 
-/** The console's main window: the live graph, the details of the selected service, the stream status. */
+/**
+ * The console's main window: the live graph with its navigation bar, the details of the selected
+ * service, the stream status.
+ */
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -29,6 +33,7 @@ public:
     ServiceDetailsPanel *detailsPanel() const { return m_detailsPanel; }
     PublisherStatusWidget *publisherStatus() const { return m_publisherStatus; }
     MessageBanner *banner() const { return m_banner; }
+    GraphToolBar *graphToolBar() const { return m_graphToolBar; }
 
 public Q_SLOTS:
     /** Shows a recoverable problem in the banner above the graph. */
@@ -46,8 +51,10 @@ private:
     void createMenus();
     void showAbout();
     void chooseTraceFiles();
+    void exportGraph(const QString &format);
 
     GraphView *m_graphView;
+    GraphToolBar *m_graphToolBar;
     ServiceDetailsPanel *m_detailsPanel;
     PublisherStatusWidget *m_publisherStatus;
     MessageBanner *m_banner;

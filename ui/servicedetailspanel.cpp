@@ -14,6 +14,8 @@
 #include <QVBoxLayout>
 
 #include "displayformat.h"
+#include "graphmetrichistory.h"
+#include "graphservicecharts.h"
 #include "statestyle.h"
 #include "topology/livetopology.h"
 
@@ -68,6 +70,7 @@ QLabel *sectionLabel(const QString &text)
 ServiceDetailsPanel::ServiceDetailsPanel(LiveTopology *topology, QWidget *parent)
     : QWidget(parent)
     , m_topology(topology)
+    , m_history(new GraphMetricHistory(topology, this))
     , m_pages(new QStackedWidget(this))
 {
     auto *placeholder
@@ -129,6 +132,11 @@ QWidget *ServiceDetailsPanel::createDetailsPage()
     m_heartbeat = addField(form, tr("Last heartbeat:"), QStringLiteral("heartbeat"));
     layout->addLayout(form);
 
+    layout->addWidget(sectionLabel(tr("Last 15 minutes")));
+    m_charts = new GraphServiceCharts(m_history);
+    m_charts->setObjectName(QStringLiteral("charts"));
+    layout->addWidget(m_charts);
+
     layout->addWidget(sectionLabel(tr("Circuit breakers")));
     m_breakers = createTree({ tr("Dependency"), tr("Breaker") }, QStringLiteral("breakers"));
     layout->addWidget(m_breakers);
@@ -173,6 +181,7 @@ QTreeWidget *ServiceDetailsPanel::createTree(const QStringList &headers, const Q
 void ServiceDetailsPanel::setService(const QString &name)
 {
     m_service = name;
+    m_charts->setService(name);
     refresh();
 }
 

@@ -13,12 +13,15 @@ class QTreeWidget;
 namespace faultline
 {
 
+class GraphMetricHistory;
+class GraphServiceCharts;
 class LiveTopology;
 struct ServiceSnapshot;
 
 /**
- * Everything known about the selected service: health, mode, load, breakers, instances, and the
- * callers and callees with the metrics of each edge. Follows the LiveTopology while it changes.
+ * Everything known about the selected service: health, mode, load, charts of the last 15 minutes,
+ * breakers, instances, and the callers and callees with the metrics of each edge. Follows the
+ * LiveTopology while it changes.
  */
 class ServiceDetailsPanel : public QWidget
 {
@@ -28,6 +31,8 @@ public:
     explicit ServiceDetailsPanel(LiveTopology *topology, QWidget *parent = nullptr);
 
     QString service() const { return m_service; }
+    GraphMetricHistory *history() const { return m_history; }
+    GraphServiceCharts *charts() const { return m_charts; }
 
 public Q_SLOTS:
     /** Shows @p name; an empty name shows the hint to select a service. */
@@ -46,6 +51,8 @@ private:
     void fillEdges();
 
     QPointer<LiveTopology> m_topology;
+    GraphMetricHistory *m_history;
+    GraphServiceCharts *m_charts = nullptr;
     QString m_service;
     QStackedWidget *m_pages;
     QLabel *m_stateIcon;

@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "servicenodeitem.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <QFontMetricsF>
+#include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
@@ -48,12 +52,41 @@ QColor modeBadgeColor(ServiceMode mode)
     return Qt::transparent;
 }
 
+// Below these scales (pixels per scene unit) text cannot be read, so a node is drawn as a plain shape.
+constexpr double textDetailScale = 0.35;
+constexpr double symbolDetailScale = 0.12;
+
+// Rings of impact highlighting: callers solid, callees dashed, so the two differ without colour too.
+const QColor callerRingColor(0xd8, 0x43, 0x15);
+const QColor calleeRingColor(0x00, 0x83, 0x8f);
+const QColor selectionRingColor(0x19, 0x76, 0xd2);
+
+int unhealthyInstances(const ServiceSnapshot &snapshot)
+{
+    return int(std::count_if(snapshot.instances.begin(), snapshot.instances.end(),
+        [](const InstanceSnapshot &instance) { return instance.state != ServiceState::Ok; }));
+}
+
+bool breakersDiffer(const ServiceSnapshot &a, const ServiceSnapshot &b)
+{
+    if (a.breakers.size() != b.breakers.size())
+        return true;
+    for (std::size_t i = 0; i < a.breakers.size(); ++i) {
+        if (a.breakers[i].state != b.breakers[i].state)
+            return true;
+    }
+    return false;
+}
+
 /** Only what changes the picture; rates shown in the summary line count too. */
 bool looksDifferent(const ServiceSnapshot &a, const ServiceSnapshot &b)
 {
     return a.state != b.state || a.mode != b.mode || a.rampPercent != b.rampPercent || a.kind != b.kind
         || a.criticality != b.criticality || a.criticalityKnown != b.criticalityKnown || a.rps != b.rps
-        || a.errorRate != b.errorRate;
+        || a.errorRate != b.errorRate || a.instances.size() != b.instances.size()
+        || unhealthyInstances(a) != unhealthyInstances(b) || breakersDiffer(a, b)
+        || (a.cacheAgeMs.has_value() != b.cacheAgeMs.has_value())
+        || (a.cacheAgeMs && b.cacheAgeMs && std::lround(*a.cacheAgeMs / 1000) != std::lround(*b.cacheAgeMs / 1000));
 }
 
 } // namespace
@@ -64,6 +97,7 @@ ServiceNodeItem::ServiceNodeItem(const QString &name, QGraphicsItem *parent)
 {
     m_snapshot.name = name.toStdString();
     setFlag(ItemIsSelectable);
+    setFlag(ItemIsMovable);
     setFlag(ItemSendsGeometryChanges);
     setCacheMode(DeviceCoordinateCache);
     setZValue(1);
@@ -96,7 +130,43 @@ QString ServiceNodeItem::modeBadgeText() const
 {
     if (m_snapshot.mode == ServiceMode::Normal)
         return {};
-    return StateStyle::modeName(m_snapshot.mode, m_snapshot.rampPercent).toUpper();
+    const QString mode = StateStyle::modeName(m_snapshot.mode, m_snapshot.rampPercent).toUpper();
+    // The age of the cache a degraded service serves shows how stale its answers are.
+    if (m_snapshot.mode == ServiceMode::Degraded && m_snapshot.cacheAgeMs)
+        return tr("%1 %2").arg(mode, DisplayFormat::age(*m_snapshot.cacheAgeMs));
+    return mode;
+}
+
+QString ServiceNodeItem::breakerBadgeText() const
+{
+    bool halfOpen = false;
+    for (const BreakerReport &breaker : m_snapshot.breakers) {
+        if (breaker.state == BreakerState::Open)
+            return tr("BREAKER OPEN");
+        halfOpen = halfOpen || breaker.state == BreakerState::HalfOpen;
+    }
+    return halfOpen ? tr("BREAKER HALF-OPEN") : QString();
+}
+
+int ServiceNodeItem::unhealthyInstanceCount() const
+{
+    return unhealthyInstances(m_snapshot);
+}
+
+QString ServiceNodeItem::instanceText() const
+{
+    if (m_traceOnly || m_snapshot.instances.empty())
+        return {};
+    const int total = int(m_snapshot.instances.size());
+    return tr("%1/%2 up").arg(total - unhealthyInstanceCount()).arg(total);
+}
+
+void ServiceNodeItem::setEmphasis(Emphasis emphasis)
+{
+    if (m_emphasis == emphasis)
+        return;
+    m_emphasis = emphasis;
+    update();
 }
 
 void ServiceNodeItem::addEdge(EdgeItem *edge)
@@ -181,18 +251,20 @@ QString ServiceNodeItem::metricsLine() const
 
 void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
 {
-    Q_UNUSED(option)
     Q_UNUSED(widget)
+    const double scale = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (m_emphasis == Emphasis::Dimmed)
+        painter->setOpacity(0.22);
+    if (scale < textDetailScale) {
+        paintSimplified(painter, scale >= symbolDetailScale);
+        return;
+    }
+
     painter->setRenderHint(QPainter::Antialiasing);
     const QRectF rect = bodyRect();
     const ServiceState state = m_snapshot.state;
     const bool core = m_snapshot.criticalityKnown && m_snapshot.criticality == Criticality::Core;
-
-    if (isSelected()) {
-        painter->setPen(QPen(QColor(0x19, 0x76, 0xd2), 3));
-        painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(rect.adjusted(-4, -4, 4, 4), 10, 10);
-    }
+    paintEmphasis(painter, rect);
 
     QPen outline(StateStyle::stateColor(state), core ? 4 : 1.5);
     if (StateStyle::stateOutlineDashed(state))
@@ -225,24 +297,91 @@ void ServiceNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     QFont detailFont = painter->font();
     detailFont.setPixelSize(11);
     detailFont.setBold(false);
-    painter->setFont(detailFont);
-    painter->setPen(QColor(0x42, 0x42, 0x42));
     const QFontMetricsF detailMetrics(detailFont);
-    // The mode badge shares the role line, inside the body, where no arrow ends and no neighbour reaches.
+    // Badges share the role line, inside the body, where no arrow ends and no neighbour reaches.
     const QRectF roleRect(textLeft, nameRect.bottom() + 1, textWidth, 14);
-    const double roleWidth = textWidth - paintModeBadge(painter, roleRect);
+    QRectF badgeLine = roleRect;
+    badgeLine.setRight(
+        badgeLine.right() - paintBadge(painter, badgeLine, modeBadgeText(), modeBadgeColor(m_snapshot.mode)));
+    badgeLine.setRight(
+        badgeLine.right() - paintBadge(painter, badgeLine, breakerBadgeText(), QColor(0xb7, 0x1c, 0x1c)));
+    const double roleWidth = std::max(0.0, badgeLine.width());
     painter->setFont(detailFont);
     painter->setPen(QColor(0x42, 0x42, 0x42));
     painter->drawText(QRectF(roleRect.topLeft(), QSizeF(roleWidth, roleRect.height())),
         Qt::AlignLeft | Qt::AlignVCenter, detailMetrics.elidedText(roleLine(), Qt::ElideRight, roleWidth));
-    const QRectF metricsRect(textLeft, roleRect.bottom() + 1, textWidth, 14);
+
+    // The instance count sits at the right of the metrics line, in bold red when some are unhealthy.
+    QRectF metricsRect(textLeft, roleRect.bottom() + 1, textWidth, 14);
+    const QString instances = instanceText();
+    if (!instances.isEmpty()) {
+        QFont instanceFont = detailFont;
+        instanceFont.setBold(unhealthyInstanceCount() > 0);
+        painter->setFont(instanceFont);
+        painter->setPen(
+            unhealthyInstanceCount() > 0 ? StateStyle::stateColor(ServiceState::Critical) : QColor(0x42, 0x42, 0x42));
+        painter->drawText(metricsRect, Qt::AlignRight | Qt::AlignVCenter, instances);
+        metricsRect.setRight(metricsRect.right() - QFontMetricsF(instanceFont).horizontalAdvance(instances) - 6);
+        painter->setFont(detailFont);
+        painter->setPen(QColor(0x42, 0x42, 0x42));
+    }
     painter->drawText(metricsRect, Qt::AlignLeft | Qt::AlignVCenter,
-        detailMetrics.elidedText(metricsLine(), Qt::ElideRight, textWidth));
+        detailMetrics.elidedText(metricsLine(), Qt::ElideRight, metricsRect.width()));
 }
 
-double ServiceNodeItem::paintModeBadge(QPainter *painter, const QRectF &line) const
+void ServiceNodeItem::paintEmphasis(QPainter *painter, const QRectF &rect) const
 {
-    const QString text = modeBadgeText();
+    painter->setBrush(Qt::NoBrush);
+    const bool caller = m_emphasis == Emphasis::Caller || m_emphasis == Emphasis::CallerAndCallee;
+    const bool callee = m_emphasis == Emphasis::Callee || m_emphasis == Emphasis::CallerAndCallee;
+    if (caller) {
+        painter->setPen(QPen(callerRingColor, 3));
+        painter->drawRoundedRect(rect.adjusted(-4, -4, 4, 4), 10, 10);
+    }
+    if (callee) {
+        const double inset = caller ? 7 : 4;
+        painter->setPen(QPen(calleeRingColor, 3, Qt::DashLine));
+        painter->drawRoundedRect(rect.adjusted(-inset, -inset, inset, inset), 10, 10);
+    }
+    if (isSelected() || m_emphasis == Emphasis::Selected) {
+        painter->setPen(QPen(selectionRingColor, 4));
+        painter->drawRoundedRect(rect.adjusted(-5, -5, 5, 5), 10, 10);
+    } else if (m_emphasis == Emphasis::Failing) {
+        painter->setPen(QPen(StateStyle::stateColor(ServiceState::Critical), 4, Qt::DotLine));
+        painter->drawRoundedRect(rect.adjusted(-5, -5, 5, 5), 10, 10);
+    }
+}
+
+void ServiceNodeItem::paintSimplified(QPainter *painter, bool withSymbol) const
+{
+    // Zoomed far out, thousands of nodes repaint on every zoom step, so this path draws no text.
+    const QRectF rect = bodyRect();
+    const bool core = m_snapshot.criticalityKnown && m_snapshot.criticality == Criticality::Core;
+    QColor ring;
+    if (isSelected() || m_emphasis == Emphasis::Selected)
+        ring = selectionRingColor;
+    else if (m_emphasis == Emphasis::Caller || m_emphasis == Emphasis::CallerAndCallee)
+        ring = callerRingColor;
+    else if (m_emphasis == Emphasis::Callee)
+        ring = calleeRingColor;
+    if (ring.isValid())
+        painter->fillRect(rect.adjusted(-6, -6, 6, 6), ring);
+    QPen outline(StateStyle::stateColor(m_snapshot.state), core ? 8 : 3);
+    if (StateStyle::stateOutlineDashed(m_snapshot.state))
+        outline.setStyle(Qt::DashLine);
+    painter->setPen(outline);
+    painter->setBrush(StateStyle::stateFill(m_snapshot.state));
+    painter->drawRect(rect);
+    if (withSymbol) {
+        const double size = rect.height() * 0.8;
+        StateStyle::paintStateSymbol(
+            painter, QRectF(rect.left() + 8, rect.center().y() - size / 2, size, size), m_snapshot.state);
+    }
+}
+
+double ServiceNodeItem::paintBadge(
+    QPainter *painter, const QRectF &line, const QString &text, const QColor &color) const
+{
     if (text.isEmpty())
         return 0;
     QFont font = painter->font();
@@ -252,7 +391,7 @@ double ServiceNodeItem::paintModeBadge(QPainter *painter, const QRectF &line) co
     const double width = QFontMetricsF(font).horizontalAdvance(text) + 12;
     const QRectF badge(line.right() - width, line.center().y() - badgeHeight / 2, width, badgeHeight);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(modeBadgeColor(m_snapshot.mode));
+    painter->setBrush(color);
     painter->drawRoundedRect(badge, badgeHeight / 2, badgeHeight / 2);
     painter->setPen(Qt::white);
     painter->drawText(badge, Qt::AlignCenter, text);
@@ -266,6 +405,19 @@ QVariant ServiceNodeItem::itemChange(GraphicsItemChange change, const QVariant &
             edge->adjust();
     }
     return QGraphicsItem::itemChange(change, value);
+}
+
+void ServiceNodeItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    m_pressPosition = pos();
+    QGraphicsItem::mousePressEvent(event);
+}
+
+void ServiceNodeItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    QGraphicsItem::mouseReleaseEvent(event);
+    if (pos() != m_pressPosition)
+        m_pinned = true;
 }
 
 void ServiceNodeItem::updateToolTip()
@@ -286,6 +438,16 @@ void ServiceNodeItem::updateToolTip()
             + tr("%1, %2 errors, p99 %3")
                   .arg(DisplayFormat::requestRate(m_snapshot.rps), DisplayFormat::errorRate(m_snapshot.errorRate),
                       DisplayFormat::latency(m_snapshot.latencyP99Ms));
+    }
+    if (!m_snapshot.instances.empty())
+        text += QStringLiteral("<br>")
+            + tr("Instances: %1 of %2 unhealthy").arg(unhealthyInstanceCount()).arg(m_snapshot.instances.size());
+    for (const BreakerReport &breaker : m_snapshot.breakers) {
+        if (breaker.state != BreakerState::Closed)
+            text += QStringLiteral("<br>")
+                + tr("Breaker to %1: %2")
+                      .arg(QString::fromStdString(breaker.callee).toHtmlEscaped(),
+                          StateStyle::breakerStateName(breaker.state));
     }
     setToolTip(text);
 }
