@@ -60,10 +60,13 @@ HealthReport RequestSimulator::heartbeat(Service &service, Instance &instance, s
     report.latencyP50Ms = stats.percentileMs(0.50);
     report.latencyP95Ms = stats.percentileMs(0.95);
     report.latencyP99Ms = stats.percentileMs(0.99);
-    // Little's law over the interval, plus the untraced work of an overload fault. Shedding caps what is admitted.
-    report.inFlight = report.rps * stats.meanLatencyMs() / 1000.0 + overloadSurge(service, elapsedNs) * spec.capacity;
+    // Little's law over the interval, plus the untraced work of an overload fault. Shedding turns that work away
+    // too, as far as it would take the service past its shed capacity.
+    const double admitted = report.rps * stats.meanLatencyMs() / 1000.0;
+    double untraced = overloadSurge(service, elapsedNs) * spec.capacity;
     if (report.shedCapacity)
-        report.inFlight = std::min(report.inFlight, *report.shedCapacity);
+        untraced = std::min(untraced, std::max(0.0, *report.shedCapacity - admitted));
+    report.inFlight = admitted + untraced;
     report.capacity = spec.capacity;
     report.fallbacks = stats.fallbacks();
     report.shed = stats.shed();
