@@ -104,6 +104,10 @@ int main(int argc, char *argv[])
             QStringLiteral("1") },
         { QStringLiteral("duration"), tr("Seconds to run before exiting; 0 runs until interrupted."), tr("s"),
             QStringLiteral("0") },
+        { QStringLiteral("resilience"),
+            tr("Callers keep a circuit breaker per callee and eject failing instances, as real services with "
+               "resilience libraries do. Off by default, because breakers hide a faulty service's errors from its own "
+               "heartbeats.") },
         { QStringLiteral("print-topology"), tr("Prints the services and edges as JSON and exits.") },
     });
 
@@ -160,6 +164,7 @@ int main(int argc, char *argv[])
     options.requestsPerSecond = *rate;
     options.durationSeconds = *duration;
     options.seed = seed;
+    options.resilience = parser.isSet(QStringLiteral("resilience"));
     for (const auto *name : { "publish", "control" }) {
         const QString endpoint = parser.value(QLatin1String(name));
         if (!isEndpoint(endpoint))

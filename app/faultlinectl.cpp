@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include "actioncommand.h"
 #include "ctlcommon.h"
 #include "exportcommand.h"
 #include "graphcommand.h"
@@ -29,6 +30,13 @@ QString tr(const char *text)
     return QCoreApplication::translate("ctl", text);
 }
 
+std::function<int(const QStringList &, QTextStream &, QTextStream &)> actionRunner(faultline::ControlOperation operation)
+{
+    return [operation](const QStringList &arguments, QTextStream &out, QTextStream &err) {
+        return faultline::ctl::runAction(operation, arguments, out, err);
+    };
+}
+
 const std::vector<Command> &commands()
 {
     static const std::vector<Command> list = {
@@ -42,6 +50,16 @@ const std::vector<Command> &commands()
          faultline::ctl::runWatch},
         {"export", QT_TRANSLATE_NOOP("ctl", "export an incident journal as Markdown, JSON, CSV or HTML"),
          faultline::ctl::runExport},
+        {"isolate", QT_TRANSLATE_NOOP("ctl", "stop a service's callers from calling it; they use fallback data"),
+         actionRunner(faultline::ControlOperation::Isolate)},
+        {"degrade", QT_TRANSLATE_NOOP("ctl", "make a service serve its last cached result"),
+         actionRunner(faultline::ControlOperation::Degrade)},
+        {"shed", QT_TRANSLATE_NOOP("ctl", "make a service reject requests past --capacity in flight"),
+         actionRunner(faultline::ControlOperation::Shed)},
+        {"ramp", QT_TRANSLATE_NOOP("ctl", "let --percent of the calls to a service through"),
+         actionRunner(faultline::ControlOperation::Ramp)},
+        {"restore", QT_TRANSLATE_NOOP("ctl", "return a service to normal operation"),
+         actionRunner(faultline::ControlOperation::Restore)},
     };
     return list;
 }
