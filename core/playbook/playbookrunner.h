@@ -136,7 +136,8 @@ private:
     QCoro::Task<> runStep(std::uint64_t generation);
     QCoro::Task<> runRollback(std::uint64_t generation);
     /** Performs the step's action; completes with the failure message, or empty when it succeeded. */
-    QCoro::Task<std::optional<QString>> performAction(PlaybookStep step, QString stepId, bool confirmed);
+    QCoro::Task<std::optional<QString>> performAction(
+        PlaybookStep step, QString stepId, bool confirmed, std::uint64_t generation);
     QCoro::Task<bool> runCheck(PlaybookCheck check, int index, std::uint64_t generation);
 
     QString stepId(int index) const;

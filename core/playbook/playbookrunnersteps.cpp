@@ -52,7 +52,7 @@ QCoro::Task<> PlaybookRunner::runStep(std::uint64_t generation)
     const bool confirmed = m_records[index].status == StepStatus::AwaitingConfirmation;
 
     setStepStatus(StepStatus::Acting);
-    const auto failure = co_await performAction(step, stepId(index), confirmed);
+    const auto failure = co_await performAction(step, stepId(index), confirmed, generation);
     if (!self || !isCurrent(generation))
         co_return;
     if (failure) {
@@ -87,7 +87,7 @@ QCoro::Task<> PlaybookRunner::runRollback(std::uint64_t generation)
         const QString id = QStringLiteral("%1/rollback-%2").arg(m_runId).arg(i + 1);
         record(EventKind::PlaybookStepStarted, Severity::Warning, m_service, rollback[i].title, id,
             { { QStringLiteral("rollback"), QStringLiteral("true") } });
-        const auto failure = co_await performAction(rollback[i], id, false);
+        const auto failure = co_await performAction(rollback[i], id, false, generation);
         if (!self || !isCurrent(generation))
             co_return;
         if (failure) {
@@ -99,7 +99,8 @@ QCoro::Task<> PlaybookRunner::runRollback(std::uint64_t generation)
     finish(Status::RolledBack, tr("step '%1' failed").arg(failedStep));
 }
 
-QCoro::Task<std::optional<QString>> PlaybookRunner::performAction(PlaybookStep step, QString stepId, bool confirmed)
+QCoro::Task<std::optional<QString>> PlaybookRunner::performAction(
+    PlaybookStep step, QString stepId, bool confirmed, std::uint64_t generation)
 {
     QPointer<PlaybookRunner> self(this);
 
@@ -177,6 +178,9 @@ QCoro::Task<std::optional<QString>> PlaybookRunner::performAction(PlaybookStep s
             qCInfo(lcPlaybook) << "playbook action failed" << requestId << failure;
             co_return failure;
         }
+        // The operator skipped or aborted meanwhile: the outcome above is journalled, the other targets are spared.
+        if (!isCurrent(generation))
+            co_return std::nullopt;
     }
     co_return std::nullopt;
 }

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void callersTargetWithoutCallers();
     void holdNeedsContinuousPass();
     void runnerDestroyedDuringCommand();
+    void skipSparesRemainingCallers();
 
 private:
     Playbook parse(const QByteArray &yaml);
@@ -456,6 +457,30 @@ void TestPlaybookRunner::runnerDestroyedDuringCommand()
     const auto events = m_sink->events.size();
     QTest::qWait(120);
     QCOMPARE(m_sink->events.size(), events);
+}
+
+void TestPlaybookRunner::skipSparesRemainingCallers()
+{
+    const char *yaml = R"(
+name: Callers test
+applies_when: {state: critical}
+steps:
+  - title: Degrade the callers
+    instructions: Serve cached data upstream.
+    action: degrade
+    target: callers
+)";
+    m_sender->delay = std::chrono::milliseconds(80);
+    QVERIFY(m_runner->start(parse(yaml), QStringLiteral("servo")));
+    QTRY_COMPARE(m_sender->requests.size(), std::size_t(1));
+    QCOMPARE(m_sender->requests[0].service, std::string("plc"));
+
+    m_runner->skip();
+    QCOMPARE(m_runner->status(), Status::Completed);
+    // The command in flight still lands in the journal; line is never sent one.
+    QTRY_COMPARE(m_sink->count(EventKind::ActionApplied), 1);
+    QTest::qWait(200);
+    QCOMPARE(m_sender->requests.size(), std::size_t(1));
 }
 
 QTEST_GUILESS_MAIN(TestPlaybookRunner)
