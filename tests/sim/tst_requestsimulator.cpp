@@ -147,6 +147,8 @@ private Q_SLOTS:
     void rampAdmitsShare();
     void shedRejectsPastCapacity();
     void restoreReturnsToNormal();
+    void resilienceOffKeepsCalling();
+    void resilienceOpensBreakerAndEjects();
     void pendingBoundDropsSpans();
     void cascadingLatencyScenario();
     void dependencyDownScenario();
@@ -469,6 +471,60 @@ void TestRequestSimulator::restoreReturnsToNormal()
     advance(simulator, run, 0, 1500);
     QVERIFY(
         std::any_of(run.spans.begin(), run.spans.end(), [](const Span &span) { return span.service == "conveyor"; }));
+}
+
+void TestRequestSimulator::resilienceOffKeepsCalling()
+{
+    RequestSimulator simulator(
+        PlantTopology::builtIn(), { { "servo-controller", FaultKind::Crash, 0.5, 0 } }, { 200, 1, startUnixNs });
+    Run run;
+    advance(simulator, run, 0, 3000);
+    const auto servo = *simulator.topology().indexOf("servo-controller");
+    QCOMPARE(simulator.agent().outliers(servo).ejections(), std::uint64_t(0));
+    for (const auto &report : heartbeatsOf(run, "plc-gateway"))
+        QVERIFY(report.breakers.empty());
+}
+
+void TestRequestSimulator::resilienceOpensBreakerAndEjects()
+{
+    RequestSimulator::Settings settings { 200, 1, startUnixNs };
+    settings.resilience = true;
+    RequestSimulator simulator(
+        PlantTopology::builtIn(), { { "servo-controller", FaultKind::Crash, 0.5, 0 } }, settings);
+    const auto servo = *simulator.topology().indexOf("servo-controller");
+    const auto plc = *simulator.topology().indexOf("plc-gateway");
+    const auto &dependencies = simulator.agent().spec(plc).dependencies;
+    const auto servoEdge
+        = std::size_t(std::find(dependencies.begin(), dependencies.end(), "servo-controller") - dependencies.begin());
+    QVERIFY(servoEdge < dependencies.size());
+
+    // Envoy's 10 % of three instances still lets one be ejected, and never more than one at a time.
+    Run run;
+    std::size_t maxEjected = 0;
+    for (std::int64_t ms = 0; ms < 4000; ms += 100) {
+        advance(simulator, run, ms, ms + 100);
+        maxEjected
+            = std::max(maxEjected, simulator.agent().outliers(servo).ejectedCount(std::chrono::milliseconds(ms + 100)));
+    }
+    QVERIFY(simulator.agent().outliers(servo).ejections() > 0);
+    QCOMPARE(maxEjected, std::size_t(1));
+    QCOMPARE(int(simulator.agent().breaker(plc, servoEdge).state()), int(BreakerState::Open));
+
+    // line-controller's breaker in front of the failing plc-gateway opens too, and then denies calls, so
+    // plc-gateway itself sees little traffic after that.
+    const auto line = *simulator.topology().indexOf("line-controller");
+    std::uint64_t denied = 0;
+    for (std::size_t d = 0; d < simulator.agent().spec(line).dependencies.size(); ++d)
+        denied += simulator.agent().breaker(line, d).notPermittedCalls();
+    QVERIFY(denied > 0);
+
+    // The heartbeats name the breaker in front of the crashed callee as not closed.
+    const auto reports = heartbeatsOf(run, "plc-gateway", 2000);
+    QVERIFY(!reports.empty());
+    const auto &breakers = reports.back().breakers;
+    QCOMPARE(breakers.size(), dependencies.size());
+    QCOMPARE(breakers[servoEdge].callee, std::string("servo-controller"));
+    QVERIFY(breakers[servoEdge].state != BreakerState::Closed);
 }
 
 void TestRequestSimulator::pendingBoundDropsSpans()
