@@ -33,7 +33,10 @@ class PlaybookPanel : public QWidget
     Q_OBJECT
 
 public:
-    /** None of the pointers is owned, all must outlive the panel; @p sink may be null. */
+    /**
+     * None of the pointers is owned, and each must outlive the panel. @p sink may be null, and so may
+     * @p sender when no control endpoint is connected; the actions then fail with a message.
+     */
     PlaybookPanel(const PlaybookLibrary *library, CommandSender *sender, const PlaybookMetrics *metrics,
         IncidentSink *sink, QWidget *parent = nullptr);
 

@@ -63,7 +63,10 @@ public:
         QString message; // why the step failed or was skipped
     };
 
-    /** None of the pointers is owned; @p sink may be null, the others must outlive the runner. */
+    /**
+     * None of the pointers is owned, and each must outlive the runner. @p sink may be null, and so may
+     * @p sender when no control endpoint is connected: every action step then fails with a message.
+     */
     PlaybookRunner(
         CommandSender *sender, const PlaybookMetrics *metrics, IncidentSink *sink, QObject *parent = nullptr);
     ~PlaybookRunner() override;

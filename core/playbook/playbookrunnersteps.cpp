@@ -117,6 +117,10 @@ QCoro::Task<std::optional<QString>> PlaybookRunner::performAction(
     if (!operation)
         co_return std::nullopt;
 
+    if (!m_sender)
+        co_return tr("no control endpoint is connected, so %1 cannot be sent; connect one or act by hand")
+            .arg(QString::fromUtf8(stepActionName(step.action)));
+
     const QStringList targets = resolveTargets(step.target, m_service, *m_metrics);
     if (targets.isEmpty())
         co_return tr("no callers of %1 seen yet, so there is nothing to %2; act by hand or skip the step")
@@ -153,6 +157,7 @@ QCoro::Task<std::optional<QString>> PlaybookRunner::performAction(
         QString failure;
         switch (outcome.kind) {
         case CommandOutcome::Kind::Applied:
+            details.insert(QStringLiteral("mode"), QString::fromUtf8(modeName(outcome.mode)));
             break;
         case CommandOutcome::Kind::Rejected:
             kind = EventKind::ActionRejected;
@@ -163,7 +168,8 @@ QCoro::Task<std::optional<QString>> PlaybookRunner::performAction(
             failure = tr("%1 of %2 timed out; the service may or may not have applied it").arg(operationText, target);
             break;
         case CommandOutcome::Kind::Cancelled:
-            kind = EventKind::ActionRejected;
+            // Journalled like a timeout, as the console's own actions do: no reply came.
+            kind = EventKind::ActionTimedOut;
             failure = outcome.reason.isEmpty()
                 ? tr("%1 of %2 was cancelled").arg(operationText, target)
                 : tr("%1 of %2 was cancelled: %3").arg(operationText, target, outcome.reason);

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void holdNeedsContinuousPass();
     void runnerDestroyedDuringCommand();
     void skipSparesRemainingCallers();
+    void withoutSenderActionsFail();
 
 private:
     Playbook parse(const QByteArray &yaml);
@@ -349,7 +350,7 @@ void TestPlaybookRunner::failedCommand_data()
                               << QStringLiteral("refused it");
     QTest::newRow("timed out") << CommandOutcome::Kind::TimedOut << EventKind::ActionTimedOut
                                << QStringLiteral("timed out");
-    QTest::newRow("cancelled") << CommandOutcome::Kind::Cancelled << EventKind::ActionRejected
+    QTest::newRow("cancelled") << CommandOutcome::Kind::Cancelled << EventKind::ActionTimedOut
                                << QStringLiteral("cancelled");
 }
 
@@ -481,6 +482,19 @@ steps:
     QTRY_COMPARE(m_sink->count(EventKind::ActionApplied), 1);
     QTest::qWait(200);
     QCOMPARE(m_sender->requests.size(), std::size_t(1));
+}
+
+void TestPlaybookRunner::withoutSenderActionsFail()
+{
+    PlaybookRunner runner(nullptr, m_metrics.get(), m_sink.get());
+    connect(&runner, &PlaybookRunner::statusChanged, &runner, [&runner](Status status) {
+        if (status == Status::AwaitingConfirmation)
+            QTimer::singleShot(0, &runner, &PlaybookRunner::confirm);
+    });
+    QVERIFY(runner.start(parse(isolatePlaybook), QStringLiteral("servo")));
+    QTRY_COMPARE(runner.status(), Status::AwaitingDecision);
+    QVERIFY(runner.steps()[0].message.contains(QStringLiteral("no control endpoint")));
+    QCOMPARE(m_sink->count(EventKind::ActionSent), 0);
 }
 
 QTEST_GUILESS_MAIN(TestPlaybookRunner)
