@@ -211,8 +211,9 @@ QCoro::Task<CommandOutcome> CommandClient::send(ControlRequest request, std::chr
 {
     if (request.id.empty())
         request.id = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    const std::int64_t nowUnixMs = QDateTime::currentMSecsSinceEpoch();
     if (request.deadlineUnixMs == 0)
-        request.deadlineUnixMs = QDateTime::currentMSecsSinceEpoch() + timeout.count();
+        request.deadlineUnixMs = nowUnixMs + timeout.count();
 
     const auto finishAtOnce = [&](CommandOutcome::Kind kind, const QString &reason) {
         CommandOutcome outcome { kind, request.id, reason, ServiceMode::Normal };
@@ -228,6 +229,13 @@ QCoro::Task<CommandOutcome> CommandClient::send(ControlRequest request, std::chr
     if (timeout.count() <= 0)
         co_return finishAtOnce(CommandOutcome::Kind::TimedOut,
             tr("a timeout of %1 ms leaves no time for a reply; give a positive timeout").arg(timeout.count()));
+    // The agent rejects a request past its deadline, so one sent after it could only be rejected.
+    if (request.deadlineUnixMs <= nowUnixMs)
+        co_return finishAtOnce(CommandOutcome::Kind::TimedOut,
+            tr("the deadline passed %1 ms before the request could be sent; it was not sent")
+                .arg(nowUnixMs - request.deadlineUnixMs));
+    // Neither resent nor awaited past its deadline, because from then on the agent would only reject it.
+    const auto expiry = std::min(timeout, std::chrono::milliseconds(request.deadlineUnixMs - nowUnixMs));
 
     auto pending = std::make_unique<Pending>();
     pending->request = request;
@@ -239,8 +247,8 @@ QCoro::Task<CommandOutcome> CommandClient::send(ControlRequest request, std::chr
     const std::uint64_t serial = pending->serial;
     m_pending.emplace(id, std::move(pending));
 
-    QTimer::singleShot(timeout, this, [this, id, serial] { expire(id, serial); });
-    if (m_retryInterval.count() > 0 && m_retryInterval < timeout)
+    QTimer::singleShot(expiry, this, [this, id, serial] { expire(id, serial); });
+    if (m_retryInterval.count() > 0 && m_retryInterval < expiry)
         QTimer::singleShot(m_retryInterval, this, [this, id, serial] { resend(id, serial); });
     qCDebug(lcControl) << "sending" << operationName(request.operation).data() << request.service.c_str() << "id"
                        << id.c_str();

@@ -28,7 +28,8 @@ namespace faultline
  * - while no reply has come, the request is resent with the same id and deadline every retryInterval();
  * - a reply resolves only the pending request with the same id; replies with an unknown id, and
  *   replies that come after their request timed out, are counted in ignoredReplies() and dropped;
- * - a request times out after its timeout and is never resolved later;
+ * - a request times out after its timeout or at its deadline, whichever comes first, and is never
+ *   resolved or resent later; one whose deadline has already passed is not sent at all;
  * - destroying the client completes every pending send() as Cancelled and joins its thread within
  *   about one poll interval (100 ms).
  * ZeroMQ shares requests among several endpoints round-robin, so list several only when each of
@@ -55,8 +56,8 @@ public:
 
     /**
      * Sends @p request and completes with Applied or Rejected (the agent's reply), TimedOut (no reply
-     * within @p timeout) or Cancelled (the client was not started, or was destroyed meanwhile). A
-     * request whose id is still pending is rejected at once and not sent.
+     * within @p timeout or before the request's deadline) or Cancelled (the client was not started, or
+     * was destroyed meanwhile). A request whose id is still pending is rejected at once and not sent.
      */
     QCoro::Task<CommandOutcome> send(ControlRequest request, std::chrono::milliseconds timeout) override;
 

@@ -131,6 +131,7 @@ private Q_SLOTS:
     void notStartedCancels();
     void badEndpointNamed();
     void destroyCancelsPending();
+    void deadlineEndsWaitBeforeTimeout();
     void signalsFollowOutcome();
     void plantAppliesAndRejects_data();
     void plantAppliesAndRejects();
@@ -311,6 +312,25 @@ void TestCommandClient::destroyCancelsPending()
     QCoreApplication::processEvents();
 }
 
+void TestCommandClient::deadlineEndsWaitBeforeTimeout()
+{
+    FakeAgent agent;
+    CommandClient client({ agent.endpoint() });
+    client.setRetryInterval(50ms);
+    QVERIFY(!client.start());
+
+    auto request = isolate("mes", "d-1");
+    request.deadlineUnixMs = QDateTime::currentMSecsSinceEpoch() + 300;
+    const auto landing = sendAndLand(client, request, 60s);
+    QVERIFY(agent.receive().has_value());
+    QTRY_VERIFY_WITH_TIMEOUT(landing->outcome.has_value(), 5000);
+    QCOMPARE(int(landing->outcome->kind), int(CommandOutcome::Kind::TimedOut));
+
+    // Nothing is resent after the deadline: drain what came before it, then expect silence.
+    while (agent.receive(100).has_value()) { }
+    QVERIFY(!agent.receive(300).has_value());
+}
+
 void TestCommandClient::signalsFollowOutcome()
 {
     FakeAgent agent;
@@ -353,8 +373,8 @@ void TestCommandClient::plantAppliesAndRejects_data()
                                    << QStringLiteral("isolated");
     QTest::newRow("unknown service") << QStringLiteral("no-such-service") << qint64(5000)
                                      << int(CommandOutcome::Kind::Rejected) << QStringLiteral("unknown service");
-    QTest::newRow("expired deadline") << QStringLiteral("quality-db") << qint64(-1000)
-                                      << int(CommandOutcome::Kind::Rejected) << QStringLiteral("deadline passed");
+    QTest::newRow("deadline already passed") << QStringLiteral("quality-db") << qint64(-1000)
+                                             << int(CommandOutcome::Kind::TimedOut) << QStringLiteral("not sent");
 }
 
 void TestCommandClient::plantAppliesAndRejects()

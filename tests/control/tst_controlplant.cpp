@@ -16,6 +16,7 @@
 #include "control/commandclient.h"
 #include "sim/demoplant.h"
 #include "wire/decoder.h"
+#include "wire/encoder.h"
 #include "wire/protocol.h"
 
 using namespace faultline;
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void shedBoundsInFlight();
     void twoClientsOneService();
     void breakerOpensOnCrashedCallee();
+    void expiredRequestNeverApplied();
 
 private:
     void startPlant(std::vector<FaultSpec> faults = {}, PlantTopology topology = {}, bool resilience = false);
@@ -272,6 +274,40 @@ void TestControlPlant::breakerOpensOnCrashedCallee()
         [](const BreakerReport &breaker) { return breaker.callee == "conveyor"; });
     QVERIFY(conveyor != open->breakers.end());
     QCOMPARE(int(conveyor->state), int(BreakerState::Closed));
+}
+
+void TestControlPlant::expiredRequestNeverApplied()
+{
+    startPlant();
+
+    // The command client does not send a request past its deadline, so a raw DEALER sends one.
+    zmq::socket_t dealer(sharedZmqContext(), zmq::socket_type::dealer);
+    dealer.set(zmq::sockopt::linger, 0);
+    dealer.connect(m_plant->controlEndpoint());
+    auto expired = command(ControlOperation::Isolate, "quality-db");
+    expired.id = "expired-1";
+    expired.deadlineUnixMs = QDateTime::currentMSecsSinceEpoch() - 1;
+    const auto body = wire::encodeControlRequest(expired);
+    std::array<zmq::const_buffer, 2> frames = { zmq::const_buffer(), zmq::buffer(body) };
+    QVERIFY(zmq::send_multipart(dealer, frames).has_value());
+
+    zmq::pollitem_t item { dealer.handle(), 0, ZMQ_POLLIN, 0 };
+    zmq::poll(&item, 1, 5000ms);
+    std::vector<zmq::message_t> reply;
+    QVERIFY(zmq::recv_multipart(dealer, std::back_inserter(reply), zmq::recv_flags::dontwait).has_value());
+    wire::Decoder decoder;
+    const auto decoded = decoder.controlReply(reply.back().to_string_view());
+    QVERIFY(decoded.ok());
+    QCOMPARE(decoded->id, std::string("expired-1"));
+    QCOMPARE(int(decoded->status), int(ControlStatus::Rejected));
+    const auto sentAtNs = unixNsNow();
+
+    // A heartbeat sent after the reply still shows the service in normal mode.
+    const auto report = m_reader->waitFor(
+        [&](const HealthReport &beat) { return beat.service == "quality-db" && beat.timestampUnixNs > sentAtNs; },
+        5000);
+    QVERIFY(report.has_value());
+    QCOMPARE(int(report->mode), int(ServiceMode::Normal));
 }
 
 QTEST_GUILESS_MAIN(TestControlPlant)
