@@ -44,6 +44,8 @@ QString stepStatusText(PlaybookRunner::StepStatus status)
         return PlaybookPanel::tr("failed");
     case StepStatus::Skipped:
         return PlaybookPanel::tr("skipped");
+    case StepStatus::Aborted:
+        return PlaybookPanel::tr("aborted");
     }
     return {};
 }
@@ -322,7 +324,7 @@ void PlaybookPanel::onStepChanged(int index)
     for (const auto &record : records) {
         using StepStatus = PlaybookRunner::StepStatus;
         done += int(record.status == StepStatus::Passed || record.status == StepStatus::Failed
-            || record.status == StepStatus::Skipped);
+            || record.status == StepStatus::Skipped || record.status == StepStatus::Aborted);
     }
     m_progress->setValue(done);
     if (std::size_t(index) < records.size() && !records[index].message.isEmpty())

@@ -156,7 +156,7 @@ void PlaybookRunner::abort()
     ++m_generation;
     const QString message = tr("aborted by the operator at step %1").arg(m_index + 1);
     if (std::size_t(m_index) < m_records.size() && !m_records[m_index].finishedMs && m_records[m_index].startedMs)
-        finishStep(m_records[m_index].status, message);
+        finishStep(StepStatus::Aborted, message);
     record(EventKind::OperatorNote, Severity::Warning, m_service,
         tr("Aborted playbook %1 at step %2").arg(m_playbook.name).arg(m_index + 1), stepId(m_index),
         { { QStringLiteral("operator_action"), QStringLiteral("abort") } });

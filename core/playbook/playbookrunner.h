@@ -49,7 +49,16 @@ public:
     };
     Q_ENUM(Status)
 
-    enum class StepStatus : std::uint8_t { Pending, AwaitingConfirmation, Acting, Checking, Passed, Failed, Skipped };
+    enum class StepStatus : std::uint8_t {
+        Pending,
+        AwaitingConfirmation,
+        Acting,
+        Checking,
+        Passed,
+        Failed,
+        Skipped,
+        Aborted, // the run was aborted while this step was in progress
+    };
     Q_ENUM(StepStatus)
 
     /** The progress of one step so far. Times are milliseconds since the run started. */

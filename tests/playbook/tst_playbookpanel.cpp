@@ -172,6 +172,7 @@ void TestPlaybookPanel::escalationOffersRetryAndAbort()
     QCOMPARE(find<QTreeWidget>("steps")->topLevelItem(0)->text(2), QStringLiteral("skipped"));
     click("abortButton");
     QCOMPARE(m_panel->runner()->status(), Status::Aborted);
+    QCOMPARE(find<QTreeWidget>("steps")->topLevelItem(1)->text(2), QStringLiteral("aborted"));
     QVERIFY(!find("abortButton")->isEnabled());
     QCOMPARE(m_sender->requests.size(), std::size_t(1));
     QCOMPARE(m_sink->count(EventKind::PlaybookStepSkipped), 1);

@@ -171,7 +171,7 @@ void TestPlaybookRunner::checkPasses()
     QCOMPARE(m_runner->steps()[0].checkSatisfied, std::optional<bool>(true));
     QVERIFY(m_runner->steps()[0].observed.contains(QStringLiteral("plc 1.0 %")));
     QCOMPARE(m_runner->steps()[1].status, StepStatus::Passed);
-    QVERIFY(m_runner->stepElapsedMs(1) >= 30);
+    QVERIFY(m_runner->stepElapsedMs(1) > 0);
     QCOMPARE(m_sink->count(EventKind::PlaybookCheckPassed), 1);
     QCOMPARE(m_sink->count(EventKind::ActionSent), 1);
     QCOMPARE(m_sink->count(EventKind::ActionApplied), 1);
@@ -335,6 +335,7 @@ void TestPlaybookRunner::abortWhileChecking()
     const auto eventsAtAbort = m_sink->events.size();
     QTest::qWait(100);
     QCOMPARE(m_sink->events.size(), eventsAtAbort);
+    QCOMPARE(m_runner->steps()[0].status, StepStatus::Aborted);
     QCOMPARE(m_runner->steps()[1].status, StepStatus::Pending);
     QCOMPARE(m_sink->events.back().details.value(QStringLiteral("operator_action")), QStringLiteral("abort"));
     QVERIFY(!m_runner->isActive());
