@@ -256,7 +256,11 @@ QCoro::Task<CommandOutcome> CommandClient::send(ControlRequest request, std::chr
     Q_EMIT commandSent(request);
 
     // Only the awaiter is touched after this point: the client may be gone when the coroutine resumes.
-    co_return co_await CompletionAwaiter { completion };
+    // A named awaiter, because with a temporary one GCC 12 released the completion twice (valgrind showed
+    // the use after free in tst_commandclient).
+    CompletionAwaiter awaiter { std::move(completion) };
+    CommandOutcome outcome = co_await awaiter;
+    co_return outcome;
 }
 
 bool CommandClient::post(const std::string &payload)
