@@ -16,9 +16,12 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include "control/commandclient.h"
+#include "incident/incidentstore.h"
 #include "ingest/ingestclient.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
+#include "operationsconsole.h"
 #include "sim/demoplant.h"
 #include "sim/fault.h"
 #include "sim/planttopology.h"
@@ -50,7 +53,20 @@ struct ConsoleOptions {
     faultline::IngestClient::Options ingest;
     QString controlEndpoint;
     QStringList importFiles;
+    QString operatorName;
+    QString incidentDirectory;
 };
+
+/** The operator's name for the timeline: the login name unless --operator gives another. */
+QString defaultOperatorName()
+{
+    for (const char *variable : { "USER", "USERNAME", "LOGNAME" }) {
+        const auto name = qEnvironmentVariable(variable);
+        if (!name.isEmpty())
+            return name;
+    }
+    return Console::tr("operator");
+}
 
 bool isSupportedEndpoint(const QString &endpoint)
 {
@@ -86,6 +102,14 @@ std::optional<ConsoleOptions> parseOptions(QCommandLineParser &parser, const QSt
         { QStringLiteral("import"),
             Console::tr("Opens this trace file in an import window at start, apart from the live graph. Repeatable."),
             Console::tr("file") },
+        { QStringLiteral("operator"),
+            Console::tr("Name recorded in the incident timeline for this console's actions and notes (default: the "
+                        "login name)."),
+            Console::tr("name") },
+        { QStringLiteral("incident-dir"),
+            Console::tr("Folder of the incident journals (default: the data folder, %1).")
+                .arg(faultline::IncidentStore::defaultDirectory()),
+            Console::tr("folder") },
         { QStringLiteral("receive-hwm"),
             Console::tr("Messages that ZeroMQ queues for the console before it drops the newest (receive high-water "
                         "mark)."),
@@ -140,6 +164,13 @@ std::optional<ConsoleOptions> parseOptions(QCommandLineParser &parser, const QSt
     }
     options.ingest.receiveHighWaterMark = receiveHwm;
     options.importFiles = parser.values(QStringLiteral("import"));
+    options.operatorName = parser.isSet(QStringLiteral("operator")) ? parser.value(QStringLiteral("operator")).trimmed()
+                                                                     : defaultOperatorName();
+    if (options.operatorName.isEmpty()) {
+        usageError(Console::tr("--operator needs a name, for example --operator \"Dana Kim\""));
+        return std::nullopt;
+    }
+    options.incidentDirectory = parser.value(QStringLiteral("incident-dir"));
     if (!demo)
         return options;
 
@@ -215,6 +246,12 @@ int main(int argc, char *argv[])
     if (!options)
         return exitUsage;
 
+    // The command client outlives the window, whose actions send through it.
+    std::unique_ptr<faultline::CommandClient> control;
+    if (!options->controlEndpoint.isEmpty())
+        control = std::make_unique<faultline::CommandClient>(
+            std::vector<std::string> { options->controlEndpoint.toStdString() });
+
     faultline::LiveTopology topology;
     faultline::MainWindow window(&topology);
     std::unique_ptr<faultline::DemoPlant> plant;
@@ -234,9 +271,18 @@ int main(int argc, char *argv[])
         window.setSourceDescription(endpoints.join(QStringLiteral(", ")));
     }
 
-    // TODO: options->controlEndpoint is checked but unused until the console sends control requests.
+    if (control) {
+        if (auto error = control->start())
+            window.showProblem(Console::tr("Control requests cannot be sent: %1").arg(error->message));
+    }
+    faultline::OperationsConsole::Options operations;
+    operations.operatorName = options->operatorName;
+    operations.store = faultline::IncidentStore(options->incidentDirectory);
+    auto *operationsConsole = new faultline::OperationsConsole(&window, &topology, control.get(), operations);
+
     faultline::IngestClient ingest;
     QObject::connect(&ingest, &faultline::IngestClient::deltaReady, &topology, &faultline::LiveTopology::apply);
+    operationsConsole->connectIngest(&ingest);
     if (!options->ingest.endpoints.empty()) {
         if (auto error = ingest.start(options->ingest))
             window.showProblem(error->message);
