@@ -16,7 +16,7 @@
 namespace faultline
 {
 
-/** What a playbook step does before its check; docs/playbooks.md lists the YAML names. */
+/** The action of a playbook step, taken before its check; docs/playbooks.md lists the YAML names. */
 enum class StepAction : std::uint8_t { None, Isolate, Degrade, Shed, Ramp, Restore, Wait, Note };
 
 std::string_view stepActionName(StepAction action);
@@ -60,7 +60,7 @@ struct PlaybookCheck {
     bool operator==(const PlaybookCheck &) const = default;
 };
 
-/** What the runner does when a step's action fails or its check times out. */
+/** The runner's response when a step's action fails or its check times out. */
 enum class FailurePolicy : std::uint8_t {
     Retry, // run the step again, up to `retries` times, then escalate
     Continue, // mark the step failed and go on with the next one

@@ -18,7 +18,7 @@ inline constexpr int maxPlaybookSteps = 100;
 
 /**
  * Parses and validates one playbook in the YAML format of docs/playbooks.md. On failure the
- * Error's `where` is "file:line" and its message starts with it, then says what is wrong and how
+ * Error's `where` is "file:line" and its message starts with it, then states what is wrong and how
  * to fix it. @p fileName names the source in messages; its base name becomes the playbook's id.
  */
 Result<Playbook> parsePlaybook(const QByteArray &yaml, const QString &fileName);

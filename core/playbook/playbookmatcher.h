@@ -34,10 +34,10 @@ std::vector<const Playbook *> applicablePlaybooks(
     const PlaybookLibrary &library, const QString &service, const PlaybookMetrics &metrics);
 
 /**
- * Suggestions for every service some playbook applies to. Failing services come first, in the
- * alarm list's priority order (state level against the highest criticality among the service and
- * its transitive callers), then by their own criticality, the number of services they affect and
- * name; each service's playbooks follow in applicablePlaybooks() order.
+ * Suggestions for every service some playbook applies to. Failing services come first, in the alarm
+ * list's priority order, which weighs the state against the highest criticality among the service
+ * and its transitive callers. Ties go to the higher own criticality, then to more affected services,
+ * then by name. Each service's playbooks follow in applicablePlaybooks() order.
  */
 std::vector<PlaybookSuggestion> suggestPlaybooks(const PlaybookLibrary &library, const PlaybookMetrics &metrics);
 

@@ -13,7 +13,7 @@
 namespace faultline
 {
 
-/** What playbook matching and checks read of one service at one moment. */
+/** The state and measurements of one service at one moment, as playbook matching and checks read them. */
 struct ServiceMetrics {
     QString name;
     ServiceState state = ServiceState::Unknown;

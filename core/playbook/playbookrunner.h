@@ -129,7 +129,7 @@ Q_SIGNALS:
     /** The record of step @p index changed. */
     void stepChanged(int index);
     void checkEvaluated(int index, bool satisfied, const QString &observed);
-    /** The run ended with @p status; @p message says why for RolledBack, Aborted and Failed. */
+    /** The run ended with @p status; @p message gives the reason for RolledBack, Aborted and Failed. */
     void finished(faultline::PlaybookRunner::Status status, const QString &message);
 
 private:

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Faultline contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// The coroutines of PlaybookRunner: actions, checks and roll-back. Each one holds a QPointer to the
+// The coroutines of PlaybookRunner: actions, checks and roll-back. Each one keeps a QPointer to the
 // runner and a generation number, and stops at its next resumption when either went away.
 
 #include <algorithm>
