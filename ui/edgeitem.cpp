@@ -130,8 +130,8 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     // A wide translucent band under the line marks the path without hiding the error-rate colour.
     if (m_emphasis == Emphasis::Caller || m_emphasis == Emphasis::Callee) {
         QColor band = m_emphasis == Emphasis::Caller ? QColor(0xd8, 0x43, 0x15) : QColor(0x00, 0x83, 0x8f);
-        band.setAlpha(110);
-        painter->setPen(QPen(band, width + 8, Qt::SolidLine, Qt::RoundCap));
+        band.setAlpha(80);
+        painter->setPen(QPen(band, width + 6, Qt::SolidLine, Qt::RoundCap));
         painter->drawPath(m_path);
     }
 

@@ -31,6 +31,8 @@ constexpr double sceneMargin = 48;
 // The minimap appears once a graph no longer fits the window readably.
 constexpr int minimapNodeThreshold = 40;
 constexpr int typeAheadResetMs = 1000;
+// Height in pixels kept free above the graph for the summary of the highlighted impact.
+constexpr double overlayReserve = 96;
 
 } // namespace
 
@@ -84,6 +86,11 @@ QStringList GraphView::serviceNames() const
     for (const auto &[name, node] : m_nodes)
         names.append(name);
     return names;
+}
+
+LiveTopology *GraphView::topology() const
+{
+    return m_topology;
 }
 
 QString GraphView::selectedService() const
@@ -173,13 +180,15 @@ QRectF GraphView::shownBounds() const
 void GraphView::fitContents()
 {
     const QRectF bounds = shownBounds();
-    const QRectF available = viewport()->rect();
-    if (bounds.isEmpty() || available.isEmpty())
+    // The summary box in the top left corner must not cover the top row of nodes.
+    const double reserved = overlayText().isEmpty() ? 0.0 : overlayReserve;
+    const QRectF available = QRectF(viewport()->rect()).adjusted(0, reserved, 0, 0);
+    if (bounds.isEmpty() || available.height() <= 0 || available.width() <= 0)
         return;
     const double factor = std::clamp(std::min(available.width() / bounds.width(), available.height() / bounds.height()),
         minimumZoom, maximumFitZoom);
     setTransform(QTransform::fromScale(factor, factor));
-    centerOn(bounds.center());
+    centerOn(bounds.center() - QPointF(0, reserved / 2 / factor));
     m_minimap->update();
 }
 
@@ -404,7 +413,7 @@ void GraphView::updateFromTopology(const QStringList &changedServices, bool stru
     for (const QString &name : changedServices) {
         const ServiceSnapshot *snapshot = m_topology->service(name.toStdString());
         ServiceNodeItem *node = nodeItem(name);
-        if (snapshot && node)
+        if (snapshot && node && !m_traceOnlyGraph)
             node->setSnapshot(*snapshot);
     }
 
@@ -437,7 +446,10 @@ void GraphView::syncStructure()
     for (const auto &[name, snapshot] : m_topology->services()) {
         const QString key = QString::fromStdString(name);
         present.insert(key);
-        ensureNode(key)->setSnapshot(snapshot);
+        if (m_traceOnlyGraph)
+            ensureNode(key)->setTraceOnly(snapshot.kind);
+        else
+            ensureNode(key)->setSnapshot(snapshot);
     }
 
     // Callees that send no heartbeat (databases, brokers, external APIs) are known only from edges.
@@ -685,7 +697,8 @@ void GraphView::drawForeground(QPainter *painter, const QRectF &rect)
         painter->setFont(font);
         painter->setPen(QColor(0x61, 0x61, 0x61));
         painter->drawText(viewport()->rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap,
-            tr("No services yet: waiting for the first health or trace messages."));
+            m_emptyText.isNull() ? tr("No services yet: waiting for the first health or trace messages.")
+                                 : m_emptyText);
         painter->restore();
         return;
     }

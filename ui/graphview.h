@@ -65,6 +65,13 @@ public:
     bool isLeftToRight() const { return m_leftToRight; }
     /** Graphs with more nodes than @p nodes are laid out off the GUI thread; 0 sends every layout there. */
     void setInlineLayoutLimit(int nodes) { m_inlineLayoutLimit = nodes; }
+    /**
+     * Draws every service as seen in traces only, without health, for graphs built from trace files.
+     * Set it before the topology gets its first services.
+     */
+    void setTraceOnlyGraph(bool traceOnly) { m_traceOnlyGraph = traceOnly; }
+    /** The text shown while the graph has no services. */
+    void setEmptyText(const QString &text) { m_emptyText = text; }
 
     QString focusedService() const { return m_focus; }
     int focusDepth() const { return m_focusDepth; }
@@ -106,6 +113,8 @@ Q_SIGNALS:
     void layoutApplied();
 
 protected:
+    LiveTopology *topology() const;
+
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
@@ -156,6 +165,8 @@ private:
     QHash<QString, QPointF> m_homePositions;
     GraphFilter m_filter;
     bool m_leftToRight = false;
+    bool m_traceOnlyGraph = false;
+    QString m_emptyText;
     int m_inlineLayoutLimit = defaultInlineLayoutLimit;
     quint64 m_layoutGeneration = 0;
     LayoutTarget m_layoutTarget = LayoutTarget::Main;

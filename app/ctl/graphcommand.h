@@ -5,7 +5,8 @@
 #include <QStringList>
 #include <QTextStream>
 
-namespace faultline::ctl {
+namespace faultline::ctl
+{
 
 /**
  * `faultlinectl graph --input FILE... | --connect ENDPOINT... --seconds N [--format text|json|dot]`: the

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 
 #include "ctlcommon.h"
+#include "graphsvgwriter.h"
 #include "traces/graphimport.h"
 
 namespace faultline::ctl
@@ -43,11 +44,44 @@ void writeSummary(const ImportSummary &summary, QTextStream &err)
         err << tr("  ... and %1 more skipped spans\n").arg(summary.skippedSpanCount - summary.skippedSpans.size());
 }
 
+QString kindText(NodeKind kind)
+{
+    switch (kind) {
+    case NodeKind::Database:
+        return tr("database");
+    case NodeKind::Broker:
+        return tr("message broker");
+    case NodeKind::External:
+        return tr("external service");
+    case NodeKind::Service:
+        break;
+    }
+    return tr("service");
+}
+
 } // namespace
+
+QByteArray dependencyGraphSvg(const DependencyGraph &graph, const QString &title)
+{
+    std::vector<GraphSvgWriter::Node> nodes;
+    for (const DependencyGraph::Node &node : graph.nodes())
+        nodes.push_back({ qs(node.name), node.kind, std::nullopt, false, kindText(node.kind) });
+    std::vector<GraphSvgWriter::Edge> edges;
+    for (const DependencyGraph::Edge &edge : graph.edges()) {
+        const double errorRate = edge.calls == 0 ? 0.0 : double(edge.errors) / double(edge.calls);
+        QString tooltip
+            = tr("%1 → %2: %3 calls, %4 errors").arg(qs(edge.caller), qs(edge.callee)).arg(edge.calls).arg(edge.errors);
+        if (edge.p99Ms)
+            tooltip += tr(", p99 %1 ms").arg(*edge.p99Ms, 0, 'f', 1);
+        edges.push_back({ qs(edge.caller), qs(edge.callee), double(edge.calls), errorRate, tooltip });
+    }
+    return GraphSvgWriter::write(nodes, edges, title);
+}
 
 int runGraphFromFiles(const QStringList &files, const QString &format, QTextStream &out, QTextStream &err)
 {
-    if (!checkFormat(format, { QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("dot") }, err))
+    if (!checkFormat(format,
+            { QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("dot"), QStringLiteral("svg") }, err))
         return ExitUsage;
     if (files.isEmpty()) {
         err << tr("faultlinectl graph: give at least one trace file, or --connect ENDPOINT for live streams\n");
@@ -71,6 +105,8 @@ int runGraphFromFiles(const QStringList &files, const QString &format, QTextStre
         out << qs(graph.toJson());
     else if (format == QLatin1String("dot"))
         out << qs(graph.toDot());
+    else if (format == QLatin1String("svg"))
+        out << QString::fromUtf8(dependencyGraphSvg(graph, files.join(QStringLiteral(", "))));
     else
         out << qs(graph.toText());
     out.flush();
