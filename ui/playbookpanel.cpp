@@ -89,7 +89,10 @@ PlaybookPanel::PlaybookPanel(const PlaybookLibrary *library, CommandSender *send
     connect(m_runner, &PlaybookRunner::statusChanged, this, &PlaybookPanel::onStatusChanged);
     connect(m_runner, &PlaybookRunner::stepChanged, this, &PlaybookPanel::onStepChanged);
     connect(m_runner, &PlaybookRunner::checkEvaluated, this, &PlaybookPanel::onCheckEvaluated);
+    // A hidden dock skips the refresh: suggestions for every failing service walk the whole graph.
     connect(m_timer, &QTimer::timeout, this, [this] {
+        if (!isVisible())
+            return;
         updateTimes();
         refreshSuggestions();
     });
@@ -175,6 +178,13 @@ QWidget *PlaybookPanel::createRunArea()
         layout->addWidget(widget);
     layout->addLayout(operatorButtons);
     return area;
+}
+
+void PlaybookPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refreshSuggestions();
+    updateTimes();
 }
 
 void PlaybookPanel::setOperatorName(const QString &name)

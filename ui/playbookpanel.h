@@ -51,6 +51,9 @@ public Q_SLOTS:
     /** Re-reads the metrics and updates the suggestions; a timer also calls it every second. */
     void refreshSuggestions();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QWidget *createRunArea();
     void onStartClicked();

@@ -13,6 +13,17 @@ LiveTopologyMetrics::LiveTopologyMetrics(const LiveTopology *topology, Clock clo
 {
     if (!m_clock)
         m_clock = [] { return QDeadlineTimer::current().deadline(); };
+    if (topology) {
+        m_structureWatch = QObject::connect(
+            topology, &LiveTopology::changed, topology, [this](const QStringList &, bool structureChanged) {
+                m_callersStale = m_callersStale || structureChanged;
+            });
+    }
+}
+
+LiveTopologyMetrics::~LiveTopologyMetrics()
+{
+    QObject::disconnect(m_structureWatch);
 }
 
 std::optional<ServiceMetrics> LiveTopologyMetrics::service(const QString &name) const
@@ -49,16 +60,23 @@ QStringList LiveTopologyMetrics::services() const
 
 QStringList LiveTopologyMetrics::callers(const QString &name) const
 {
-    QStringList names;
     if (!m_topology)
-        return names;
-    const std::string callee = name.toStdString();
+        return {};
+    if (m_callersStale)
+        indexCallers();
+    const auto it = m_callers.find(name);
+    return it == m_callers.end() ? QStringList() : it->second;
+}
+
+void LiveTopologyMetrics::indexCallers() const
+{
+    m_callers.clear();
+    // Edges are keyed by (caller, callee), so each caller appears once per callee.
     for (const auto &[key, edge] : m_topology->edges()) {
-        if (key.second == callee && key.first != callee)
-            names.append(QString::fromStdString(key.first));
+        if (key.first != key.second)
+            m_callers[QString::fromStdString(key.second)].append(QString::fromStdString(key.first));
     }
-    names.removeDuplicates();
-    return names;
+    m_callersStale = false;
 }
 
 } // namespace faultline

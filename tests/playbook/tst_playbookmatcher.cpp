@@ -21,6 +21,7 @@ private Q_SLOTS:
     void unknownServiceMatchesNothing();
     void failingServicesRankByAlarmPriority();
     void liveTopologyAdapter();
+    void thousandServicesSuggest();
 
 private:
     PlaybookLibrary m_library;
@@ -173,6 +174,40 @@ void TestPlaybookMatcher::liveTopologyAdapter()
     QVERIFY(!fresh->stalenessMs);
     QVERIFY(!fresh->saturation);
     QVERIFY(!metrics.service(QStringLiteral("ghost")));
+}
+
+void TestPlaybookMatcher::thousandServicesSuggest()
+{
+    // 1,000 services in layers of 100, each calling three services of the next layer; every tenth fails.
+    LiveTopology topology;
+    TopologyDelta delta;
+    const int count = 1000;
+    for (int i = 0; i < count; ++i) {
+        ServiceSnapshot service;
+        service.name = "svc-" + std::to_string(i);
+        service.state = i % 10 == 0 ? ServiceState::Critical : ServiceState::Ok;
+        service.errorRate = i % 10 == 0 ? 0.9 : 0.0;
+        service.criticality = i < 100 ? Criticality::Core : Criticality::Minor;
+        service.lastHeartbeatMs = 1;
+        delta.services.push_back(service);
+        for (int k = 1; k <= 3 && i + 100 < count; ++k) {
+            EdgeSnapshot edge;
+            edge.caller = service.name;
+            edge.callee = "svc-" + std::to_string(std::min(count - 1, (i / 100 + 1) * 100 + (i * 7 + k * 13) % 100));
+            delta.edges.push_back(edge);
+        }
+    }
+    topology.apply(delta);
+    const LiveTopologyMetrics metrics(&topology, [] { return qint64(1000); });
+
+    std::vector<PlaybookSuggestion> suggestions;
+    QBENCHMARK {
+        suggestions = suggestPlaybooks(m_library, metrics);
+    }
+    QCOMPARE(suggestions.size(), std::size_t(count / 10));
+    QCOMPARE(suggestions.front().priority, AlarmPriority::Urgent);
+    for (std::size_t i = 1; i < suggestions.size(); ++i)
+        QVERIFY(suggestions[i - 1].priority >= suggestions[i].priority);
 }
 
 QTEST_GUILESS_MAIN(TestPlaybookMatcher)
