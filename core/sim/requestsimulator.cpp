@@ -72,23 +72,6 @@ std::chrono::nanoseconds asTime(std::int64_t elapsedNs)
 
 } // namespace
 
-AgentRuntimeConfig RequestSimulator::plantAgentConfig()
-{
-    using namespace std::chrono_literals;
-    AgentRuntimeConfig config;
-    // A demo incident lasts minutes, so the windows and waits are resilience4j's and Envoy's defaults divided by 5
-    // to 12.
-    config.breaker.windowSize = 20;
-    config.breaker.minimumNumberOfCalls = 10;
-    config.breaker.slowCallDurationThreshold = 1s;
-    config.breaker.waitDurationInOpenState = 5s;
-    config.breaker.permittedNumberOfCallsInHalfOpenState = 3;
-    config.outlier.baseEjectionTime = 3s;
-    config.outlier.maxEjectionTime = 30s;
-    config.outlier.interval = 1s;
-    return config;
-}
-
 RequestSimulator::RequestSimulator(PlantTopology topology, std::vector<FaultSpec> faults, Settings settings)
     : m_topology(std::move(topology))
     , m_faults(std::move(faults))
@@ -289,30 +272,6 @@ RequestSimulator::Outcome RequestSimulator::serve(
     if (!failed)
         traffic.noteFreshResult(asTime(endNs));
     return { .error = failed, .durationNs = endNs - startNs, .instance = instanceIndex };
-}
-
-std::size_t RequestSimulator::pickInstance(std::size_t serviceIndex, std::int64_t startNs)
-{
-    Service &service = m_services[serviceIndex];
-    if (m_settings.resilience)
-        return m_agent.outliers(serviceIndex).pick(asTime(startNs));
-    return service.nextInstance++ % service.instances.size();
-}
-
-bool RequestSimulator::callPermitted(std::size_t serviceIndex, std::size_t callIndex, std::int64_t startNs)
-{
-    return !m_settings.resilience || m_agent.breaker(serviceIndex, callIndex).tryAcquirePermission(asTime(startNs));
-}
-
-void RequestSimulator::noteCallResult(std::size_t serviceIndex, std::size_t callIndex, const Outcome &outcome,
-    bool failed, std::int64_t endNs, std::int64_t durationNs)
-{
-    // A shed request is the callee protecting itself, so neither the breaker nor the ejection counts it.
-    if (!m_settings.resilience || outcome.shed)
-        return;
-    m_agent.breaker(serviceIndex, callIndex).onResult(asTime(endNs), failed, asTime(durationNs));
-    m_agent.outliers(m_services[serviceIndex].calls[callIndex].callee)
-        .onResult(outcome.instance, failed, asTime(endNs));
 }
 
 void RequestSimulator::scheduleSpan(std::size_t serviceIndex, std::size_t instanceIndex, SpanKind kind,

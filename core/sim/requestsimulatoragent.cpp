@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Faultline contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The agent side of RequestSimulator: the heartbeats each instance sends and the control operations it obeys.
+// The agent side of RequestSimulator: the heartbeats each instance sends, the control operations it obeys, and
+// the breakers and ejection of the agent runtime that it consults on each call.
 #include "requestsimulator.h"
 
 #include <algorithm>
@@ -16,6 +17,49 @@ constexpr std::int64_t nsPerMs = 1'000'000;
 constexpr std::int64_t nsPerS = 1'000'000'000;
 
 } // namespace
+
+AgentRuntimeConfig RequestSimulator::plantAgentConfig()
+{
+    using namespace std::chrono_literals;
+    AgentRuntimeConfig config;
+    // A demo incident lasts minutes, so the windows and waits are resilience4j's and Envoy's defaults divided by 5
+    // to 12.
+    config.breaker.windowSize = 20;
+    config.breaker.minimumNumberOfCalls = 10;
+    config.breaker.slowCallDurationThreshold = 1s;
+    config.breaker.waitDurationInOpenState = 5s;
+    config.breaker.permittedNumberOfCallsInHalfOpenState = 3;
+    config.outlier.baseEjectionTime = 3s;
+    config.outlier.maxEjectionTime = 30s;
+    config.outlier.interval = 1s;
+    return config;
+}
+
+std::size_t RequestSimulator::pickInstance(std::size_t serviceIndex, std::int64_t startNs)
+{
+    Service &service = m_services[serviceIndex];
+    if (m_settings.resilience)
+        return m_agent.outliers(serviceIndex).pick(std::chrono::nanoseconds(startNs));
+    return service.nextInstance++ % service.instances.size();
+}
+
+bool RequestSimulator::callPermitted(std::size_t serviceIndex, std::size_t callIndex, std::int64_t startNs)
+{
+    return !m_settings.resilience
+        || m_agent.breaker(serviceIndex, callIndex).tryAcquirePermission(std::chrono::nanoseconds(startNs));
+}
+
+void RequestSimulator::noteCallResult(std::size_t serviceIndex, std::size_t callIndex, const Outcome &outcome,
+    bool failed, std::int64_t endNs, std::int64_t durationNs)
+{
+    // A shed request is the callee protecting itself, so neither the breaker nor the ejection counts it.
+    if (!m_settings.resilience || outcome.shed)
+        return;
+    m_agent.breaker(serviceIndex, callIndex)
+        .onResult(std::chrono::nanoseconds(endNs), failed, std::chrono::nanoseconds(durationNs));
+    m_agent.outliers(m_services[serviceIndex].calls[callIndex].callee)
+        .onResult(outcome.instance, failed, std::chrono::nanoseconds(endNs));
+}
 
 void RequestSimulator::collectHeartbeats(std::int64_t elapsedNs, std::vector<HealthReport> &out)
 {
