@@ -174,6 +174,18 @@ void TestPlaybookMatcher::liveTopologyAdapter()
     QVERIFY(!fresh->stalenessMs);
     QVERIFY(!fresh->saturation);
     QVERIFY(!metrics.service(QStringLiteral("ghost")));
+
+    // The callers index follows edges that arrive after the first lookup, and a cleared topology.
+    TopologyDelta later;
+    EdgeSnapshot newCall;
+    newCall.caller = "mes";
+    newCall.callee = "servo";
+    later.edges = { newCall };
+    topology.apply(later);
+    QCOMPARE(metrics.callers(QStringLiteral("servo")), (QStringList { QStringLiteral("line"), QStringLiteral("mes") }));
+    topology.clear();
+    QVERIFY(metrics.callers(QStringLiteral("servo")).isEmpty());
+    QVERIFY(!metrics.service(QStringLiteral("servo")));
 }
 
 void TestPlaybookMatcher::thousandServicesSuggest()
@@ -201,7 +213,8 @@ void TestPlaybookMatcher::thousandServicesSuggest()
     const LiveTopologyMetrics metrics(&topology, [] { return qint64(1000); });
 
     std::vector<PlaybookSuggestion> suggestions;
-    QBENCHMARK {
+    QBENCHMARK
+    {
         suggestions = suggestPlaybooks(m_library, metrics);
     }
     QCOMPARE(suggestions.size(), std::size_t(count / 10));
