@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QScreen>
@@ -55,6 +56,7 @@ struct ConsoleOptions {
     QStringList importFiles;
     QString operatorName;
     QString incidentDirectory;
+    QStringList playbookDirectories;
 };
 
 /** The operator's name for the timeline: the login name unless --operator gives another. */
@@ -109,6 +111,10 @@ std::optional<ConsoleOptions> parseOptions(QCommandLineParser &parser, const QSt
         { QStringLiteral("incident-dir"),
             Console::tr("Folder of the incident journals (default: the data folder, %1).")
                 .arg(faultline::IncidentStore::defaultDirectory()),
+            Console::tr("folder") },
+        { QStringLiteral("playbooks"),
+            Console::tr("Folder of site playbooks (*.yaml), loaded after the shipped ones; a file named like a "
+                        "shipped playbook replaces it. Repeatable."),
             Console::tr("folder") },
         { QStringLiteral("receive-hwm"),
             Console::tr("Messages that ZeroMQ queues for the console before it drops the newest (receive high-water "
@@ -165,12 +171,20 @@ std::optional<ConsoleOptions> parseOptions(QCommandLineParser &parser, const QSt
     options.ingest.receiveHighWaterMark = receiveHwm;
     options.importFiles = parser.values(QStringLiteral("import"));
     options.operatorName = parser.isSet(QStringLiteral("operator")) ? parser.value(QStringLiteral("operator")).trimmed()
-                                                                     : defaultOperatorName();
+                                                                    : defaultOperatorName();
     if (options.operatorName.isEmpty()) {
         usageError(Console::tr("--operator needs a name, for example --operator \"Dana Kim\""));
         return std::nullopt;
     }
     options.incidentDirectory = parser.value(QStringLiteral("incident-dir"));
+    for (const QString &folder : parser.values(QStringLiteral("playbooks"))) {
+        if (!QFileInfo(folder).isDir()) {
+            usageError(Console::tr("--playbooks '%1' is not a folder; give the folder that holds the .yaml files")
+                           .arg(folder));
+            return std::nullopt;
+        }
+        options.playbookDirectories.append(folder);
+    }
     if (!demo)
         return options;
 
@@ -278,6 +292,7 @@ int main(int argc, char *argv[])
     faultline::OperationsConsole::Options operations;
     operations.operatorName = options->operatorName;
     operations.store = faultline::IncidentStore(options->incidentDirectory);
+    operations.playbookDirectories = options->playbookDirectories;
     auto *operationsConsole = new faultline::OperationsConsole(&window, &topology, control.get(), operations);
 
     faultline::IngestClient ingest;

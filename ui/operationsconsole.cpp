@@ -22,6 +22,9 @@
 #include "ingest/ingestclient.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
+#include "playbook/livetopologymetrics.h"
+#include "playbook/playbooklibrary.h"
+#include "playbookpanel.h"
 #include "serviceactions.h"
 #include "suspectspanel.h"
 #include "thresholdsdialog.h"
@@ -64,6 +67,7 @@ OperationsConsole::OperationsConsole(MainWindow *window, LiveTopology *topology,
     : QObject(window)
     , m_window(window)
     , m_topology(topology)
+    , m_sender(sender)
     , m_options(std::move(options))
     , m_alarms(std::make_unique<LiveAlarms>())
     , m_incidents(std::make_unique<IncidentManager>())
@@ -92,8 +96,15 @@ OperationsConsole::OperationsConsole(MainWindow *window, LiveTopology *topology,
     connect(m_alarms.get(), &LiveAlarms::commandFailed, window, &MainWindow::showProblem);
     connect(m_incidents.get(), &IncidentManager::journalFailed, window, &MainWindow::showProblem);
 
+    m_playbooks = std::make_unique<PlaybookLibrary>(PlaybookLibrary::builtIn());
+    for (const auto &directory : std::as_const(m_options.playbookDirectories))
+        m_playbooks->addDirectory(directory);
+    m_metrics = std::make_unique<LiveTopologyMetrics>(topology);
+
     createDocks();
     createMenus();
+    for (const auto &error : m_playbooks->errors())
+        m_window->showProblem(tr("A playbook was not loaded: %1").arg(error.message));
     if (m_options.resumeOpenIncident)
         resume();
     updateIncidentActions();
@@ -180,6 +191,12 @@ void OperationsConsole::createDocks()
     auto select = [this](const QString &service) { m_window->graphView()->selectService(service); };
     connect(m_alarmPanel, &AlarmPanel::serviceSelected, this, select);
     connect(m_suspectsPanel, &SuspectsPanel::serviceSelected, this, select);
+
+    m_playbookPanel = new PlaybookPanel(m_playbooks.get(), m_sender, m_metrics.get(), m_incidents.get(), m_window);
+    m_playbookPanel->setOperatorName(m_options.operatorName);
+    addSideDock(m_playbookPanel, tr("Playbooks"), QStringLiteral("playbookDock"));
+    connect(
+        m_window->graphView(), &GraphView::selectedServiceChanged, m_playbookPanel, &PlaybookPanel::setSelectedService);
 
     // A new alarm that is not hidden by design should be seen even when the dock was closed.
     connect(m_alarms.get(), &LiveAlarms::alarmAnnunciated, alarmDock, [alarmDock] {

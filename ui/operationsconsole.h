@@ -22,6 +22,9 @@ class CommandSender;
 class IncidentManager;
 class IncidentsWindow;
 class IngestClient;
+class LiveTopologyMetrics;
+class PlaybookLibrary;
+class PlaybookPanel;
 class LiveAlarms;
 class LiveTopology;
 class MainWindow;
@@ -47,6 +50,7 @@ public:
         IncidentStore store; // where journals live; the standard data location by default
         bool resumeOpenIncident = true;
         HealthConfig health = HealthConfig::builtIn(); // the thresholds the ingest thread starts with
+        QStringList playbookDirectories; // loaded after the shipped playbooks; a file of the same name replaces one
     };
 
     /** Installs the docks and menus into @p window. @p sender may be null (no control endpoint). */
@@ -62,6 +66,8 @@ public:
     AlarmPanel *alarmPanel() const { return m_alarmPanel; }
     SuspectsPanel *suspectsPanel() const { return m_suspectsPanel; }
     TimelinePanel *timelinePanel() const { return m_timelinePanel; }
+    PlaybookPanel *playbookPanel() const { return m_playbookPanel; }
+    const PlaybookLibrary &playbooks() const { return *m_playbooks; }
     /** Adds a dock next to the suspects, for panels that other parts of the console provide. */
     QDockWidget *addSideDock(QWidget *panel, const QString &title, const QString &objectName);
 
@@ -87,10 +93,14 @@ private:
     QString m_currentService;
     QAction *m_thresholds = nullptr;
     LiveTopology *m_topology;
+    CommandSender *m_sender;
     Options m_options;
     std::unique_ptr<LiveAlarms> m_alarms;
     std::unique_ptr<IncidentManager> m_incidents;
     std::unique_ptr<TopologyRecorder> m_recorder;
+    std::unique_ptr<PlaybookLibrary> m_playbooks;
+    std::unique_ptr<LiveTopologyMetrics> m_metrics;
+    PlaybookPanel *m_playbookPanel = nullptr;
     ServiceActions *m_actions = nullptr;
     AlarmPanel *m_alarmPanel = nullptr;
     SuspectsPanel *m_suspectsPanel = nullptr;

@@ -25,6 +25,7 @@
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "operationsconsole.h"
+#include "playbook/playbooklibrary.h"
 #include "serviceactions.h"
 #include "suspectspanel.h"
 #include "thresholdsdialog.h"
@@ -426,7 +427,7 @@ private Q_SLOTS:
         options.store = IncidentStore(dir.path());
         auto *console = new OperationsConsole(&window, &topology, nullptr, options);
 
-        for (const char *name : { "alarmDock", "timelineDock", "suspectsDock" })
+        for (const char *name : { "alarmDock", "timelineDock", "suspectsDock", "playbookDock" })
             QVERIFY2(window.findChild<QDockWidget *>(QLatin1String(name)), name);
         QStringList menus;
         for (auto *action : window.menuBar()->actions())
@@ -434,6 +435,8 @@ private Q_SLOTS:
         QVERIFY(menus.contains(QStringLiteral("&Incident")));
         QVERIFY(menus.contains(QStringLiteral("&Service")));
 
+        QVERIFY(console->playbooks().playbooks().size() >= 4);
+        QVERIFY(console->playbooks().errors().empty());
         QVERIFY(console->incidents()->hasOpenIncident());
         QCOMPARE(console->incidents()->currentIncident()->title, QStringLiteral("Left open"));
         QCOMPARE(console->incidents()->currentIncident()->events.back().kind, EventKind::IncidentResumed);
