@@ -14,7 +14,7 @@ namespace faultline
 
 /**
  * Settings of a CircuitBreaker. The names and defaults are those of resilience4j's
- * CircuitBreakerConfig (version 2), so a configuration carries over from a Java service unchanged.
+ * CircuitBreakerConfig, so a configuration carries over from a Java service unchanged.
  */
 struct CircuitBreakerConfig {
     enum class WindowType : std::uint8_t {
@@ -24,7 +24,7 @@ struct CircuitBreakerConfig {
 
     WindowType windowType = WindowType::CountBased;
     int windowSize = 100; // calls, or seconds for TimeBased
-    int minimumNumberOfCalls = 100; // no rate is computed before the window holds this many calls
+    int minimumNumberOfCalls = 100; // no rate is computed before the window contains this many calls
     double failureRateThreshold = 50; // percent; a failure rate at or above it opens the breaker
     double slowCallRateThreshold = 100; // percent; a slow-call rate at or above it opens the breaker
     std::chrono::nanoseconds slowCallDurationThreshold = std::chrono::seconds(60); // slower than this is slow

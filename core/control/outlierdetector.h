@@ -17,7 +17,8 @@ struct OutlierDetectorConfig {
     int consecutiveFailures = 5; // Envoy's consecutive_5xx
     std::chrono::nanoseconds baseEjectionTime = std::chrono::seconds(30);
     std::chrono::nanoseconds maxEjectionTime = std::chrono::seconds(300);
-    // Envoy's interval: each full interval an instance stays in rotation takes one off its ejection count.
+    // Each full interval an instance stays in rotation takes one off its ejection count, so that an instance that
+    // recovered is not punished for old ejections forever.
     std::chrono::nanoseconds interval = std::chrono::seconds(10);
     double maxEjectionPercent = 10; // of the instances; one instance may always be ejected
 
@@ -29,8 +30,9 @@ struct OutlierDetectorConfig {
  * Takes failing instances of one service out of the rotation, after Envoy's consecutive-5xx outlier
  * detection: an instance with consecutiveFailures failures in a row is ejected for baseEjectionTime
  * times the number of times it has been ejected (capped at maxEjectionTime). At most
- * maxEjectionPercent of the instances are out at once, rounded down but never below one; a failure
- * that would eject past that share leaves the instance in and its count of failures unchanged.
+ * maxEjectionPercent of the instances are out at once, rounded down but never below one. Envoy checks
+ * the share before it ejects, so it can end one instance above it; this class never does. A failure
+ * that would eject past the share leaves the instance in, with its count of failures kept.
  *
  * Plain class without clocks: every method takes the time since a fixed epoch, for tests with a fake clock.
  */
