@@ -124,6 +124,8 @@ QWidget *PlaybookPanel::createRunArea()
     m_steps->setObjectName(QStringLiteral("steps"));
     m_steps->setRootIsDecorated(false);
     m_steps->setHeaderLabels({ tr("#"), tr("Step"), tr("Status"), tr("Time") });
+    m_steps->header()->setStretchLastSection(false);
+    m_steps->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_steps->header()->setSectionResizeMode(TitleColumn, QHeaderView::Stretch);
 
     m_stepTitle = new QLabel(area);
@@ -270,9 +272,8 @@ void PlaybookPanel::onActionClicked()
         m_runner->confirm();
         return;
     }
-    m_confirmText->setText(
-        tr("%1 takes traffic away from %2. Send it?")
-            .arg(actionText(step), resolveTargets(step.target, m_runner->service(), *m_metrics).join(tr(", "))));
+    m_confirmText->setText(tr("This takes traffic away from %1. Send it?")
+                               .arg(resolveTargets(step.target, m_runner->service(), *m_metrics).join(tr(", "))));
     m_confirmBar->show();
     m_confirmButton->setFocus();
 }
