@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include <QFileInfo>
+#include <QGraphicsItem>
 #include <QGraphicsScene>
 #include <QImage>
 #include <QImageWriter>
@@ -16,6 +17,31 @@ namespace faultline
 {
 namespace
 {
+
+/** Turns item caches off while it lives, so that a render draws vectors and text instead of cached pixmaps. */
+class UncachedScene
+{
+public:
+    explicit UncachedScene(QGraphicsScene *scene)
+    {
+        const QList<QGraphicsItem *> items = scene->items();
+        for (QGraphicsItem *item : items) {
+            if (item->cacheMode() != QGraphicsItem::NoCache) {
+                m_cached.append({ item, item->cacheMode() });
+                item->setCacheMode(QGraphicsItem::NoCache);
+            }
+        }
+    }
+    ~UncachedScene()
+    {
+        for (const auto &[item, mode] : std::as_const(m_cached))
+            item->setCacheMode(mode);
+    }
+    Q_DISABLE_COPY_MOVE(UncachedScene)
+
+private:
+    QList<std::pair<QGraphicsItem *, QGraphicsItem::CacheMode>> m_cached;
+};
 
 Error emptyGraph()
 {
@@ -47,6 +73,7 @@ Result<QString> GraphExport::writeSvg(
     if (!painter.begin(&generator))
         return Error { tr("Could not start the SVG export to %1.").arg(path), path };
     painter.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
+    const UncachedScene uncached(scene);
     scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
     painter.end();
     if (!file.commit())
@@ -70,6 +97,7 @@ Result<QString> GraphExport::writePng(QGraphicsScene *scene, const QRectF &sourc
     image.fill(Qt::white);
     QPainter painter(&image);
     painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    const UncachedScene uncached(scene);
     scene->render(&painter, QRectF(QPointF(0, 0), size), source);
     painter.end();
 

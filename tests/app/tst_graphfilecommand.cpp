@@ -117,8 +117,8 @@ void TestGraphFileCommand::usageAndRuntimeErrors_data()
     QTest::addColumn<QString>("format");
     QTest::addColumn<int>("exit");
     QTest::addColumn<QString>("message");
-    QTest::newRow("unknown format") << QStringList { m_spans } << QStringLiteral("svg") << 2
-                                    << QStringLiteral("--format 'svg' is not supported");
+    QTest::newRow("unknown format") << QStringList { m_spans } << QStringLiteral("png") << 2
+                                    << QStringLiteral("--format 'png' is not supported");
     QTest::newRow("no files") << QStringList() << QStringLiteral("text") << 2 << QStringLiteral("at least one");
     QTest::newRow("missing file") << QStringList { m_dir.filePath(QStringLiteral("absent.json")) }
                                   << QStringLiteral("text") << 1 << QStringLiteral("cannot open");
