@@ -17,17 +17,18 @@
 using namespace faultline;
 using Status = PlaybookRunner::Status;
 
-// The shipped dependency-down playbook against the real demo plant, over inproc:// sockets: the
-// crashed service is suggested, isolated through the command client, and its callers recover.
+// The shipped playbooks against the real demo plant, over inproc:// sockets: the crashed service is
+// suggested, isolated through the command client, its callers recover, and once the crash is over
+// the recovery ramp brings the service back to normal.
 class TestPlaybookPlant : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void dependencyDownIsolatesCrashedService();
+    void isolateThenRampBack();
 };
 
-void TestPlaybookPlant::dependencyDownIsolatesCrashedService()
+void TestPlaybookPlant::isolateThenRampBack()
 {
     const QString crashed = QStringLiteral("servo-controller");
     DemoPlant::Options options;
@@ -35,7 +36,7 @@ void TestPlaybookPlant::dependencyDownIsolatesCrashedService()
     options.publishEndpoint = "inproc://tst-playbookplant-streams";
     options.controlEndpoint = "inproc://tst-playbookplant-control";
     options.seed = 11;
-    options.faults = { FaultSpec { crashed.toStdString(), FaultKind::Crash, 3, 0 } };
+    options.faults = { FaultSpec { crashed.toStdString(), FaultKind::Crash, 3, 20 } };
     DemoPlant plant(options);
     const auto plantError = plant.start();
     QVERIFY2(!plantError, plantError ? qPrintable(plantError->message) : "");
@@ -86,6 +87,33 @@ void TestPlaybookPlant::dependencyDownIsolatesCrashedService()
         QVERIFY(callerMetrics);
         QVERIFY2(callerMetrics->errorRate < 0.05, qPrintable(caller));
     }
+
+    // The crash ends after 23 s; the recovery ramp applies once the isolated service is healthy again.
+    Playbook ramp = *library.find(QStringLiteral("recovery-ramp"));
+    for (auto &step : ramp.steps) {
+        if (step.check) {
+            step.check->within = std::chrono::seconds(15);
+            step.check->hold = std::min(step.check->hold, std::chrono::milliseconds(1500));
+        }
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(playbookApplies(ramp, crashed, metrics), 40000);
+    QVERIFY(runner.start(ramp, crashed));
+    QTRY_VERIFY_WITH_TIMEOUT(!runner.isActive(), 70000);
+    // On failure, name the step where the run stopped and what its check measured.
+    const auto stopped = std::min<std::size_t>(std::size_t(runner.currentStep()), ramp.steps.size() - 1);
+    const auto &record = runner.steps()[stopped];
+    QVERIFY2(
+        runner.status() == Status::Completed, qPrintable(record.message + QStringLiteral(" / ") + record.observed));
+    QStringList applied;
+    for (const auto &event : sink.events) {
+        if (event.kind == EventKind::ActionApplied)
+            applied.append(
+                event.details.value(QStringLiteral("operation")) + event.details.value(QStringLiteral("percent")));
+    }
+    QCOMPARE(applied,
+        (QStringList { QStringLiteral("isolate"), QStringLiteral("ramp5"), QStringLiteral("ramp25"),
+            QStringLiteral("ramp50"), QStringLiteral("ramp100"), QStringLiteral("restore") }));
+    QCOMPARE(metrics.service(crashed)->mode, ServiceMode::Normal);
 
     ingest.stop();
     plant.stop();
