@@ -259,8 +259,13 @@ std::vector<Suspect> rankRootCauses(const RootCauseInput &input, const RootCause
         double blame = 0;
         for (const auto *edge : node.out) {
             const auto *callee = nodes[*graph.indexOf(edge->callee)].service;
-            if (!callee || !callee->reportsHealth)
+            // A callee that never reported health (an uninstrumented database, or a service that was already down
+            // when the console started) is known only by these calls, so when they fail, they are the cause.
+            if (!callee || !callee->reportsHealth) {
+                if (edge->level == HealthLevel::Critical && edge->errorRate >= 0.5)
+                    blame = std::max(blame, 1.0);
                 continue;
+            }
             const auto heartbeat = callee->conditions[conditionIndex(HealthCondition::Heartbeat)].level;
             // A callee that stopped reporting explains its callers' trouble before its failed calls are linked.
             if (callee->state == ServiceState::Stale || heartbeat == HealthLevel::Critical)
@@ -294,6 +299,22 @@ std::vector<Suspect> rankRootCauses(const RootCauseInput &input, const RootCause
     }
     if (totalAnomaly <= 0)
         return {};
+
+    // Calls to a silent callee fail from the moment its callers' trouble starts, however long the failed calls
+    // take to be linked, so its onset is no later than theirs. This matters most to a console started after
+    // the fault, which never heard the callee at all.
+    for (std::size_t index = 0; index < nodes.size(); ++index) {
+        auto &node = nodes[index];
+        if (node.anomaly <= 0 || (node.service && node.service->reportsHealth))
+            continue;
+        for (const auto *edge : node.in) {
+            const auto &caller = nodes[*graph.indexOf(edge->caller)];
+            if (edge->level != HealthLevel::Ok && caller.onset && *caller.onset < *node.onset)
+                node.onset = caller.onset;
+        }
+        if (*node.onset < *firstOnset)
+            firstOnset = node.onset;
+    }
 
     std::vector<std::size_t> ranked;
     for (std::size_t index = 0; index < nodes.size(); ++index) {

@@ -21,6 +21,7 @@ struct S {
     double p99Ms = 20;
     ServiceMode mode = ServiceMode::Normal;
     bool reportsHealth = true;
+    bool baselineKnown = true; // false for a console started during the incident
 };
 
 struct E {
@@ -50,7 +51,8 @@ RootCauseInput inputOf(const Services &services, const Edges &edges)
         evidence.errorRate = s.errorRate;
         evidence.p50Ms = s.p50Ms;
         evidence.p99Ms = s.p99Ms;
-        evidence.baselineP50Ms = 5;
+        if (s.baselineKnown)
+            evidence.baselineP50Ms = 5;
         if (!s.reportsHealth) {
             evidence.state = ServiceState::Unknown;
         } else if (s.level == HealthLevel::Ok) {
@@ -168,6 +170,16 @@ private Q_SLOTS:
             << Services { { "app", Err, Crit, 0, 100, 0.8, 30, 60 },
                    { "mysql", Err, Ok, 0, 0, 0, 0, 0, ServiceMode::Normal, false } }
             << Edges { { "app", "mysql", 100, 0.8, 30, 60, Crit, 0 } } << QStringList { QStringLiteral("mysql") };
+
+        // A console started after the crash never heard the callee, and its failed calls are linked seconds
+        // after the callers' own errors and load were seen.
+        QTest::newRow("callee down before the console started")
+            << Services { { "plc", Err, Crit, 0, 100, 1.0, 500, 520, ServiceMode::Normal, true, false },
+                   { "robot", Sat, Crit, 0, 100, 1.0, 470, 480, ServiceMode::Normal, true, false },
+                   { "servo", Err, Ok, 0, 0, 0, 0, 0, ServiceMode::Normal, false, false } }
+            << Edges { { "plc", "robot", 100, 1.0, 470, 480, Crit, 0 }, { "plc", "servo", 200, 1.0, 500, 500, Crit, 6000 },
+                   { "robot", "servo", 100, 1.0, 400, 400, Crit, 6000 } }
+            << QStringList { QStringLiteral("servo") };
 
         QTest::newRow("overloaded service above healthy callees")
             << Services { { "api", Lat, Warn, 800, 100, 0, 300, 900 }, { "queue", Sat, Crit, 0, 100, 0, 250, 800 },
