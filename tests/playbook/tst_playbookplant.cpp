@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Faultline contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <QSignalSpy>
+#include <memory>
+
 #include <QTest>
 #include <QTimer>
 
@@ -17,69 +18,134 @@
 using namespace faultline;
 using Status = PlaybookRunner::Status;
 
-// The shipped playbooks against the real demo plant, over inproc:// sockets: the crashed service is
-// suggested, isolated through the command client, its callers recover, and once the crash is over
-// the recovery ramp brings the service back to normal.
+namespace
+{
+
+const QString servo = QStringLiteral("servo-controller");
+
+// The demo plant with its stream read into a LiveTopology and its control reached by a command client.
+struct RunningPlant {
+    explicit RunningPlant(std::vector<FaultSpec> faults)
+        : plant([&faults] {
+            DemoPlant::Options options;
+            options.topology = PlantTopology::builtIn();
+            options.publishEndpoint = "inproc://tst-playbookplant-streams";
+            options.controlEndpoint = "inproc://tst-playbookplant-control";
+            options.seed = 11;
+            options.faults = std::move(faults);
+            return options;
+        }())
+        , commands({ "inproc://tst-playbookplant-control" })
+        , metrics(&topology)
+    {
+        QObject::connect(&ingest, &IngestClient::deltaReady, &topology, &LiveTopology::apply);
+    }
+
+    ~RunningPlant()
+    {
+        ingest.stop();
+        plant.stop();
+    }
+
+    QString start()
+    {
+        if (auto error = plant.start())
+            return error->message;
+        IngestClient::Options options;
+        options.endpoints = { plant.publishEndpoint() };
+        if (auto error = ingest.start(options))
+            return error->message;
+        if (auto error = commands.start())
+            return error->message;
+        return {};
+    }
+
+    DemoPlant plant;
+    LiveTopology topology;
+    IngestClient ingest;
+    CommandClient commands;
+    LiveTopologyMetrics metrics;
+};
+
+void confirmAutomatically(PlaybookRunner &runner)
+{
+    QObject::connect(&runner, &PlaybookRunner::statusChanged, &runner, [&runner](Status status) {
+        if (status == Status::AwaitingConfirmation)
+            QTimer::singleShot(0, &runner, &PlaybookRunner::confirm);
+    });
+}
+
+// The shipped recovery ramp with gates of seconds instead of minutes.
+Playbook shortRecoveryRamp(const PlaybookLibrary &library)
+{
+    Playbook ramp = *library.find(QStringLiteral("recovery-ramp"));
+    for (auto &step : ramp.steps) {
+        if (step.check) {
+            step.check->within = std::chrono::seconds(12);
+            step.check->hold = std::min(step.check->hold, std::chrono::milliseconds(3000));
+        }
+    }
+    return ramp;
+}
+
+QStringList appliedActions(const testing::RecordingSink &sink)
+{
+    QStringList applied;
+    for (const auto &event : sink.events) {
+        if (event.kind == EventKind::ActionApplied)
+            applied.append(
+                event.details.value(QStringLiteral("operation")) + event.details.value(QStringLiteral("percent")));
+    }
+    return applied;
+}
+
+QString stoppedAt(const PlaybookRunner &runner)
+{
+    const auto index = std::min<std::size_t>(std::size_t(runner.currentStep()), runner.steps().size() - 1);
+    return runner.steps()[index].message + QStringLiteral(" / ") + runner.steps()[index].observed;
+}
+
+} // namespace
+
+// The shipped playbooks against the real demo plant, over inproc:// sockets.
 class TestPlaybookPlant : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
     void isolateThenRampBack();
+    void failedGateIsolatesAgain();
 };
 
 void TestPlaybookPlant::isolateThenRampBack()
 {
-    const QString crashed = QStringLiteral("servo-controller");
-    DemoPlant::Options options;
-    options.topology = PlantTopology::builtIn();
-    options.publishEndpoint = "inproc://tst-playbookplant-streams";
-    options.controlEndpoint = "inproc://tst-playbookplant-control";
-    options.seed = 11;
-    options.faults = { FaultSpec { crashed.toStdString(), FaultKind::Crash, 3, 20 } };
-    DemoPlant plant(options);
-    const auto plantError = plant.start();
-    QVERIFY2(!plantError, plantError ? qPrintable(plantError->message) : "");
-
-    LiveTopology topology;
-    IngestClient ingest;
-    connect(&ingest, &IngestClient::deltaReady, &topology, &LiveTopology::apply);
-    IngestClient::Options ingestOptions;
-    ingestOptions.endpoints = { plant.publishEndpoint() };
-    const auto ingestError = ingest.start(ingestOptions);
-    QVERIFY2(!ingestError, ingestError ? qPrintable(ingestError->message) : "");
-
-    CommandClient commands({ plant.controlEndpoint() });
-    const auto commandError = commands.start();
-    QVERIFY2(!commandError, commandError ? qPrintable(commandError->message) : "");
-
-    const LiveTopologyMetrics metrics(&topology);
+    // servo-controller is down from 3 s to 23 s.
+    RunningPlant running({ FaultSpec { servo.toStdString(), FaultKind::Crash, 3, 20 } });
+    const QString startError = running.start();
+    QVERIFY2(startError.isEmpty(), qPrintable(startError));
+    const auto &metrics = running.metrics;
     const PlaybookLibrary library = PlaybookLibrary::builtIn();
     const Playbook *dependencyDown = library.find(QStringLiteral("dependency-down"));
     QVERIFY(dependencyDown);
 
-    // The crash starts after 3 s; the playbook applies once heartbeats have been missing for 5 s.
-    QTRY_VERIFY_WITH_TIMEOUT(playbookApplies(*dependencyDown, crashed, metrics), 30000);
+    // The playbook applies once heartbeats have been missing for 5 s.
+    QTRY_VERIFY_WITH_TIMEOUT(playbookApplies(*dependencyDown, servo, metrics), 30000);
     const auto suggestions = suggestPlaybooks(library, metrics);
     const bool suggested = std::any_of(suggestions.begin(), suggestions.end(),
-        [&](const auto &suggestion) { return suggestion.service == crashed && suggestion.playbook == dependencyDown; });
+        [&](const auto &suggestion) { return suggestion.service == servo && suggestion.playbook == dependencyDown; });
     QVERIFY(suggested);
-    const QStringList callers = metrics.callers(crashed);
+    const QStringList callers = metrics.callers(servo);
     QVERIFY2(!callers.isEmpty(), "no callers of the crashed service were seen");
 
     testing::RecordingSink sink;
-    PlaybookRunner runner(&commands, &metrics, &sink);
+    PlaybookRunner runner(&running.commands, &metrics, &sink);
     runner.setOperatorName(QStringLiteral("tester"));
-    connect(&runner, &PlaybookRunner::statusChanged, &runner, [&runner](Status status) {
-        if (status == Status::AwaitingConfirmation)
-            QTimer::singleShot(0, &runner, &PlaybookRunner::confirm);
-    });
-    QVERIFY(runner.start(*dependencyDown, crashed));
+    confirmAutomatically(runner);
+    QVERIFY(runner.start(*dependencyDown, servo));
 
     // Isolation is applied at once; the callers' error rate then has to stay under 5 % for 5 s.
     QTRY_VERIFY_WITH_TIMEOUT(!runner.isActive(), 70000);
-    QVERIFY2(runner.status() == Status::Completed,
-        qPrintable(runner.steps()[1].message + QStringLiteral(" / ") + runner.steps()[1].observed));
+    QVERIFY2(runner.status() == Status::Completed, qPrintable(stoppedAt(runner)));
     QCOMPARE(sink.count(EventKind::ActionApplied), 1);
     QCOMPARE(sink.count(EventKind::PlaybookCheckPassed), 1);
     for (const QString &caller : callers) {
@@ -88,35 +154,47 @@ void TestPlaybookPlant::isolateThenRampBack()
         QVERIFY2(callerMetrics->errorRate < 0.05, qPrintable(caller));
     }
 
-    // The crash ends after 23 s; the recovery ramp applies once the isolated service is healthy again.
-    Playbook ramp = *library.find(QStringLiteral("recovery-ramp"));
-    for (auto &step : ramp.steps) {
-        if (step.check) {
-            step.check->within = std::chrono::seconds(15);
-            step.check->hold = std::min(step.check->hold, std::chrono::milliseconds(1500));
-        }
-    }
-    QTRY_VERIFY_WITH_TIMEOUT(playbookApplies(ramp, crashed, metrics), 40000);
-    QVERIFY(runner.start(ramp, crashed));
+    // Once the crash is over, the isolated service is healthy and the recovery ramp applies.
+    const Playbook ramp = shortRecoveryRamp(library);
+    QTRY_VERIFY_WITH_TIMEOUT(playbookApplies(ramp, servo, metrics), 40000);
+    QVERIFY(runner.start(ramp, servo));
     QTRY_VERIFY_WITH_TIMEOUT(!runner.isActive(), 70000);
-    // On failure, name the step where the run stopped and what its check measured.
-    const auto stopped = std::min<std::size_t>(std::size_t(runner.currentStep()), ramp.steps.size() - 1);
-    const auto &record = runner.steps()[stopped];
-    QVERIFY2(
-        runner.status() == Status::Completed, qPrintable(record.message + QStringLiteral(" / ") + record.observed));
-    QStringList applied;
-    for (const auto &event : sink.events) {
-        if (event.kind == EventKind::ActionApplied)
-            applied.append(
-                event.details.value(QStringLiteral("operation")) + event.details.value(QStringLiteral("percent")));
-    }
-    QCOMPARE(applied,
+    QVERIFY2(runner.status() == Status::Completed, qPrintable(stoppedAt(runner)));
+    QCOMPARE(appliedActions(sink),
         (QStringList { QStringLiteral("isolate"), QStringLiteral("ramp5"), QStringLiteral("ramp25"),
             QStringLiteral("ramp50"), QStringLiteral("ramp100"), QStringLiteral("restore") }));
-    QCOMPARE(metrics.service(crashed)->mode, ServiceMode::Normal);
+    QCOMPARE(metrics.service(servo)->mode, ServiceMode::Normal);
+}
 
-    ingest.stop();
-    plant.stop();
+void TestPlaybookPlant::failedGateIsolatesAgain()
+{
+    // servo-controller fails most of its requests throughout; isolated, it serves none and looks healthy.
+    RunningPlant running({ FaultSpec { servo.toStdString(), FaultKind::Errors, 0, 0 } });
+    const QString startError = running.start();
+    QVERIFY2(startError.isEmpty(), qPrintable(startError));
+    const auto &metrics = running.metrics;
+
+    const PlaybookLibrary library = PlaybookLibrary::builtIn();
+    const Playbook *dependencyDown = library.find(QStringLiteral("dependency-down"));
+    QVERIFY(dependencyDown);
+    QTRY_VERIFY_WITH_TIMEOUT(playbookApplies(*dependencyDown, servo, metrics), 30000);
+
+    testing::RecordingSink sink;
+    PlaybookRunner runner(&running.commands, &metrics, &sink);
+    confirmAutomatically(runner);
+    QVERIFY(runner.start(*dependencyDown, servo));
+    QTRY_VERIFY_WITH_TIMEOUT(!runner.isActive(), 70000);
+    QVERIFY2(runner.status() == Status::Completed, qPrintable(stoppedAt(runner)));
+
+    // At 5 % of the traffic the errors return, so the first gate fails and the roll-back isolates it.
+    const Playbook ramp = shortRecoveryRamp(library);
+    QTRY_VERIFY_WITH_TIMEOUT(playbookApplies(ramp, servo, metrics), 30000);
+    QVERIFY(runner.start(ramp, servo));
+    QTRY_VERIFY_WITH_TIMEOUT(!runner.isActive(), 70000);
+    QVERIFY2(runner.status() == Status::RolledBack, qPrintable(stoppedAt(runner)));
+    QCOMPARE(appliedActions(sink),
+        (QStringList { QStringLiteral("isolate"), QStringLiteral("ramp5"), QStringLiteral("isolate") }));
+    QTRY_COMPARE_WITH_TIMEOUT(metrics.service(servo)->mode, ServiceMode::Isolated, 5000);
 }
 
 QTEST_GUILESS_MAIN(TestPlaybookPlant)
