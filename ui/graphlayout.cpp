@@ -15,6 +15,8 @@ namespace
 
 // Down-and-up sweep pairs of the barycentre ordering.
 constexpr int orderingSweeps = 4;
+// Nodes per row before a layer wraps onto another row.
+constexpr int maxRowLength = 40;
 // Rounds of moving callees below callers that a late edge misplaced; a chain deeper than this stays misplaced.
 constexpr int repairRounds = 8;
 
@@ -143,8 +145,19 @@ QHash<QString, QPointF> freshLayout(const QStringList &nodes, const AcyclicGraph
     QHash<QString, QPointF> result;
     const double columnStep = spacing.nodeWidth + spacing.horizontalGap;
     const double rowStep = spacing.nodeHeight + spacing.layerGap;
-    for (int i = 0; i < int(nodes.size()); ++i)
-        result.insert(nodes.at(i), QPointF(position[i] * columnStep, layer[i] * rowStep));
+    // A layer wider than maxRowLength wraps onto further rows, so that a plant with hundreds of
+    // entry points stays readable when fitted instead of becoming one endless line.
+    double top = 0;
+    for (const auto &row : rows) {
+        const int columns = std::min<int>(int(row.size()), maxRowLength);
+        for (int i = 0; i < int(row.size()); ++i) {
+            const int column = i % maxRowLength;
+            const int wrapped = i / maxRowLength;
+            const double x = (double(column) - double(columns - 1) / 2.0) * columnStep;
+            result.insert(nodes.at(row[std::size_t(i)]), QPointF(x, top + wrapped * rowStep));
+        }
+        top += (int(row.size()) + maxRowLength - 1) / maxRowLength * rowStep;
+    }
     return result;
 }
 
@@ -214,11 +227,27 @@ void placeAnchored(std::vector<int> pending, QHash<QString, QPointF> &placed, co
     }
 }
 
-/** True when every kept position is on one row, so the kept layout says nothing about layers. */
-bool allOnOneRow(const QHash<QString, QPointF> &placed)
+/**
+ * True when fewer than half of the edges between kept nodes point downwards, so the kept layout
+ * says nothing about layers: services placed before any edge was known.
+ */
+bool keptLayoutIsUnlayered(const QStringList &nodes, const AcyclicGraph &graph, const QHash<QString, QPointF> &placed)
 {
-    const double y = placed.constBegin()->y();
-    return std::all_of(placed.constBegin(), placed.constEnd(), [y](const QPointF &p) { return p.y() == y; });
+    int kept = 0;
+    int downwards = 0;
+    for (std::size_t caller = 0; caller < graph.callees.size(); ++caller) {
+        const auto from = placed.constFind(nodes.at(int(caller)));
+        if (from == placed.constEnd())
+            continue;
+        for (const int callee : graph.callees[caller]) {
+            const auto to = placed.constFind(nodes.at(callee));
+            if (to == placed.constEnd())
+                continue;
+            ++kept;
+            downwards += from->y() < to->y() ? 1 : 0;
+        }
+    }
+    return kept > 0 && 2 * downwards < kept;
 }
 
 } // namespace
@@ -255,19 +284,14 @@ QHash<QString, QPointF> GraphLayout::compute(const QStringList &nodes, const std
         return fresh;
 
     std::vector<int> pending;
-    bool keptEdge = false;
     for (int i = 0; i < int(nodes.size()); ++i) {
-        if (!placed.contains(nodes.at(i))) {
+        if (!placed.contains(nodes.at(i)))
             pending.push_back(i);
-            continue;
-        }
-        for (const int callee : graph.callees[std::size_t(i)])
-            keptEdge = keptEdge || placed.contains(nodes.at(callee));
     }
 
     // Heartbeats usually arrive before the traces that reveal the edges, which leaves the first
-    // services on one row. Once edges join them, that row carries no mental map worth keeping.
-    if (keptEdge && allOnOneRow(placed)) {
+    // services in rows of one layer. Once edges join them, those rows carry no mental map worth keeping.
+    if (keptLayoutIsUnlayered(nodes, graph, placed)) {
         QHash<QString, QPointF> result = fresh;
         for (const QString &name : pinned) {
             if (placed.contains(name))

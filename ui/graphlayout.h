@@ -40,8 +40,9 @@ public:
      * placed neighbours (below callers, above callees), or into its layer when it has none, on the
      * nearest free spot of that row. Kept nodes move in two cases only: when a late edge between two
      * of them leaves the caller level with or below its callee (edges closing a cycle aside), the
-     * callee moves below, unless it is in @p pinned; and when all kept nodes sit on one row and an
-     * edge joins two of them, every node but the pinned ones is placed afresh. Edges to unknown
+     * callee moves below, unless it is in @p pinned; and when fewer than half of the edges between
+     * kept nodes point downwards (services placed before their edges were known), every node but the
+     * pinned ones is placed afresh. A layer of more than 40 nodes wraps onto further rows. Edges to unknown
      * nodes are ignored.
      */
     static QHash<QString, QPointF> compute(const QStringList &nodes, const std::vector<Edge> &edges,
