@@ -26,7 +26,7 @@ struct MetricSample {
 
 /**
  * The last 15 minutes of request rate, error rate and latency of every service, one sample per
- * 5 s bucket (the newest value in a bucket wins), so each service holds at most 181 points.
+ * 5 s bucket (the newest value in a bucket wins), so each service keeps at most 181 points.
  */
 class GraphMetricHistory : public QObject
 {

@@ -70,7 +70,7 @@ QString number(double value)
     return QString::number(value, 'f', 1);
 }
 
-/** The outline of a node centred on @p centre; the shape tells the kind apart without colour. */
+/** The outline of a node centred on @p centre; the shape distinguishes the kinds without colour. */
 QString nodePath(NodeKind kind, const QPointF &centre)
 {
     const double left = centre.x() - nodeWidth / 2;

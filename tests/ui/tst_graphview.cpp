@@ -124,7 +124,7 @@ void TestGraphView::selectionHighlightsImpact()
     QCOMPARE(m_view->edgeItem(QStringLiteral("hmi"), QStringLiteral("line"))->emphasis(), EdgeItem::Emphasis::Caller);
     QCOMPARE(m_view->edgeItem(QStringLiteral("servo"), QStringLiteral("db"))->emphasis(), EdgeItem::Emphasis::Callee);
 
-    // Selecting a leaf dims the callees of others.
+    // Selecting an entry point dims the other entry points.
     m_view->selectService(QStringLiteral("hmi"));
     QCOMPARE(m_view->nodeItem(QStringLiteral("scada"))->emphasis(), Emphasis::Dimmed);
     QCOMPARE(m_view->edgeItem(QStringLiteral("scada"), QStringLiteral("line"))->emphasis(), EdgeItem::Emphasis::Dimmed);
