@@ -71,8 +71,8 @@ PlaybookPanel::PlaybookPanel(const PlaybookLibrary *library, CommandSender *send
     , m_startButton(createButton(tr("Start playbook"), QStringLiteral("startButton"), this))
     , m_timer(new QTimer(this))
 {
-    // In the panel every action is the operator's click; traffic-cutting ones get a second confirmation.
-    m_runner->setConfirmEveryAction(true);
+    // In the panel every step is the operator's click; traffic-cutting ones get a second confirmation.
+    m_runner->setConfirmEveryStep(true);
 
     m_suggestions->setObjectName(QStringLiteral("suggestions"));
     m_emptyHint->setObjectName(QStringLiteral("emptyHint"));
@@ -361,7 +361,7 @@ void PlaybookPanel::updateCurrentStep()
     const bool hasStep = m_runner->status() != PlaybookRunner::Status::Idle && std::size_t(index) < steps.size();
     m_stepTitle->setVisible(hasStep);
     m_instructions->setVisible(hasStep);
-    m_actionButton->setVisible(hasStep && steps[index].action != StepAction::None);
+    m_actionButton->setVisible(hasStep);
     if (!hasStep)
         return;
     const PlaybookStep &step = steps[index];
@@ -394,6 +394,8 @@ void PlaybookPanel::updateTimes()
 
 QString PlaybookPanel::actionText(const PlaybookStep &step) const
 {
+    if (step.action == StepAction::None)
+        return step.check ? tr("Start the check") : tr("Done, next step");
     if (step.target.kind == PlaybookTarget::Kind::Service || step.action == StepAction::Wait
         || step.action == StepAction::Note)
         return describeAction(step);

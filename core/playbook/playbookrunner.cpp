@@ -69,15 +69,7 @@ bool PlaybookRunner::stepNeedsConfirmation(int index) const
 {
     if (index < 0 || std::size_t(index) >= m_playbook.steps.size())
         return false;
-    const PlaybookStep &step = m_playbook.steps[index];
-    switch (step.action) {
-    case StepAction::None:
-    case StepAction::Wait:
-    case StepAction::Note:
-        return step.confirm;
-    default:
-        return step.needsConfirmation() || m_confirmEveryAction;
-    }
+    return m_confirmEveryStep || m_playbook.steps[index].needsConfirmation();
 }
 
 void PlaybookRunner::enterStep(int index)

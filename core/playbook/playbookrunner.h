@@ -86,10 +86,11 @@ public:
     /** How long each command may take before it counts as timed out; 5 s by default. */
     void setCommandTimeout(std::chrono::milliseconds timeout) { m_commandTimeout = timeout; }
     /**
-     * Whether every step with a control action waits for confirm(), as in the panel where each
-     * action is the operator's click. Off by default: then only needsConfirmation() steps wait.
+     * Whether every step waits for confirm() before it runs, as in the panel where the operator reads
+     * each step and moves on with a click. Off by default: then only needsConfirmation() steps wait,
+     * and steps without a control action run as soon as they are reached.
      */
-    void setConfirmEveryAction(bool confirm) { m_confirmEveryAction = confirm; }
+    void setConfirmEveryStep(bool confirm) { m_confirmEveryStep = confirm; }
     /**
      * Whether the runner records action.sent/applied/rejected/timed_out itself (the default). Turn it
      * off when the console already journals every outcome of the CommandSender.
@@ -163,7 +164,7 @@ private:
     std::chrono::milliseconds m_pollInterval { 500 };
     std::chrono::milliseconds m_commandTimeout { 5000 };
     bool m_journalCommands = true;
-    bool m_confirmEveryAction = false;
+    bool m_confirmEveryStep = false;
 
     Playbook m_playbook;
     QString m_service;

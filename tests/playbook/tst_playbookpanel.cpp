@@ -135,6 +135,12 @@ void TestPlaybookPanel::runsPlaybookByClicking()
     QTRY_COMPARE(m_panel->runner()->status(), Status::AwaitingConfirmation);
     QVERIFY(find("actionButton")->text().contains(QStringLiteral("plc")));
     click("actionButton");
+
+    // The last step is a note: the operator reads it and moves on with one click.
+    QTRY_COMPARE(m_panel->runner()->currentStep(), 2);
+    QCOMPARE(m_panel->runner()->status(), Status::AwaitingConfirmation);
+    QVERIFY(find("actionButton")->text().contains(QStringLiteral("journal")));
+    click("actionButton");
     QTRY_COMPARE(m_panel->runner()->status(), Status::Completed);
     QCOMPARE(m_sender->requests.size(), std::size_t(2));
     QCOMPARE(m_sender->requests[1].operation, ControlOperation::Degrade);

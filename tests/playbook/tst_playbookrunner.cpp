@@ -82,6 +82,7 @@ private Q_SLOTS:
     void runnerDestroyedDuringCommand();
     void skipSparesRemainingCallers();
     void withoutSenderActionsFail();
+    void confirmEveryStepWaitsOnNotes();
 
 private:
     Playbook parse(const QByteArray &yaml);
@@ -496,6 +497,26 @@ void TestPlaybookRunner::withoutSenderActionsFail()
     QTRY_COMPARE(runner.status(), Status::AwaitingDecision);
     QVERIFY(runner.steps()[0].message.contains(QStringLiteral("no control endpoint")));
     QCOMPARE(m_sink->count(EventKind::ActionSent), 0);
+}
+
+void TestPlaybookRunner::confirmEveryStepWaitsOnNotes()
+{
+    m_sender->onApplied = [this](const ControlRequest &) {
+        m_metrics->set(QStringLiteral("plc"), ServiceState::Ok, 0.0);
+        m_metrics->set(QStringLiteral("line"), ServiceState::Ok, 0.0);
+    };
+    m_runner->setConfirmEveryStep(true);
+    QList<int> waitedAt;
+    connect(m_runner.get(), &PlaybookRunner::statusChanged, m_runner.get(), [this, &waitedAt](Status status) {
+        if (status != Status::AwaitingConfirmation)
+            return;
+        waitedAt.append(m_runner->currentStep());
+        QTimer::singleShot(0, m_runner.get(), &PlaybookRunner::confirm);
+    });
+    QVERIFY(m_runner->start(parse(isolatePlaybook), QStringLiteral("servo")));
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_runner->status(), Status::Completed, 5000);
+    QCOMPARE(waitedAt, (QList<int> { 0, 1, 2 }));
 }
 
 QTEST_GUILESS_MAIN(TestPlaybookRunner)
