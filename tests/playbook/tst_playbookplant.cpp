@@ -115,6 +115,7 @@ class TestPlaybookPlant : public QObject
 private Q_SLOTS:
     void isolateThenRampBack();
     void failedGateIsolatesAgain();
+    void cascadingLatencyDegradesTheSlowService();
 };
 
 void TestPlaybookPlant::isolateThenRampBack()
@@ -195,6 +196,44 @@ void TestPlaybookPlant::failedGateIsolatesAgain()
     QCOMPARE(appliedActions(sink),
         (QStringList { QStringLiteral("isolate"), QStringLiteral("ramp5"), QStringLiteral("isolate") }));
     QTRY_COMPARE_WITH_TIMEOUT(metrics.service(servo)->mode, ServiceMode::Isolated, 5000);
+}
+
+void TestPlaybookPlant::cascadingLatencyDegradesTheSlowService()
+{
+    // servo-controller turns slow at 3 s and stays slow, so its callers wait on it.
+    RunningPlant running({ FaultSpec { servo.toStdString(), FaultKind::Latency, 3, 0 } });
+    const QString startError = running.start();
+    QVERIFY2(startError.isEmpty(), qPrintable(startError));
+    const auto &metrics = running.metrics;
+    const PlaybookLibrary library = PlaybookLibrary::builtIn();
+    const Playbook *cascading = library.find(QStringLiteral("cascading-latency"));
+    QVERIFY(cascading);
+    QTRY_VERIFY_WITH_TIMEOUT(playbookApplies(*cascading, servo, metrics), 30000);
+    const QStringList callers = metrics.callers(servo);
+    QVERIFY2(!callers.isEmpty(), "no callers of the slow service were seen");
+    const auto slowest = [&] {
+        double p99 = 0;
+        for (const QString &caller : callers)
+            p99 = std::max(p99, metrics.service(caller) ? metrics.service(caller)->latencyP99Ms : 0.0);
+        return p99;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(slowest() > 500, 20000);
+
+    testing::RecordingSink sink;
+    PlaybookRunner runner(&running.commands, &metrics, &sink);
+    confirmAutomatically(runner);
+    QVERIFY(runner.start(*cascading, servo));
+
+    // Degrading the slow service is enough: its callers' p99 falls under 500 ms and stays there.
+    QTRY_VERIFY_WITH_TIMEOUT(!runner.isActive(), 60000);
+    QVERIFY2(runner.status() == Status::Completed, qPrintable(stoppedAt(runner)));
+    QCOMPARE(appliedActions(sink), QStringList { QStringLiteral("degrade") });
+    QCOMPARE(sink.count(EventKind::PlaybookCheckPassed), 1);
+    QCOMPARE(metrics.service(servo)->mode, ServiceMode::Degraded);
+    const auto *reported = running.topology.service(servo.toStdString());
+    QVERIFY(reported);
+    QVERIFY(reported->cacheAgeMs.has_value());
+    QVERIFY2(slowest() < 500, qPrintable(QString::number(slowest())));
 }
 
 QTEST_GUILESS_MAIN(TestPlaybookPlant)
