@@ -159,6 +159,23 @@ void BM_PanAtReadableZoom(benchmark::State &state)
     }
 }
 
+void BM_PanShownView(benchmark::State &state)
+{
+    // As the operator pans: the view is on screen, scrolls 40 px and repaints only what the scroll exposed.
+    ViewFixture fixture(int(state.range(0)));
+    fixture.view.setTransform(QTransform::fromScale(0.5, 0.5));
+    fixture.view.show();
+    QCoreApplication::processEvents();
+    QScrollBar *bar = fixture.view.horizontalScrollBar();
+    int step = 40;
+    for (auto _ : state) {
+        if (bar->value() + step > bar->maximum() || bar->value() + step < bar->minimum())
+            step = -step;
+        bar->setValue(bar->value() + step);
+        fixture.view.viewport()->repaint();
+    }
+}
+
 void BM_IncrementalUpdate(benchmark::State &state)
 {
     // One coalesced delta in which every service and edge changed its figures, as during an incident.
@@ -180,6 +197,7 @@ BENCHMARK(BM_LayoutOneServiceAdded)->Arg(100)->Arg(1000)->Arg(2000)->Unit(benchm
 BENCHMARK(BM_LayoutLargeFile)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RedrawFitted)->Arg(100)->Arg(1000)->Arg(2000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PanAtReadableZoom)->Arg(100)->Arg(1000)->Arg(2000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PanShownView)->Arg(100)->Arg(1000)->Arg(2000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_IncrementalUpdate)->Arg(100)->Arg(1000)->Arg(2000)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char **argv)
