@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QHash>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,6 +16,7 @@
 #include <QScrollBar>
 
 #include <benchmark/benchmark.h>
+#include <graphviz/gvc.h>
 
 #include "graphlayout.h"
 #include "graphview.h"
@@ -116,6 +118,42 @@ void BM_LayoutLargeFile(benchmark::State &state)
     state.counters["edges"] = double(edges.size());
 }
 
+void BM_GraphvizDotLargeFile(benchmark::State &state)
+{
+    // The same file through Graphviz's dot layout (libgvc), for the comparison in docs/graph-view.md.
+    QFile file(QStringLiteral(FAULTLINE_TRACE_DATA "/jaeger-ui/DependencyGraph/large.json"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        state.SkipWithError("large.json not found; set FAULTLINE_TRACE_DATA");
+        return;
+    }
+    GVC_t *context = gvContext();
+    Agraph_t *graph = agopen(const_cast<char *>("large"), Agdirected, nullptr);
+    QHash<QString, Agnode_t *> nodes;
+    const auto node = [&](const QString &name) {
+        auto found = nodes.find(name);
+        if (found == nodes.end())
+            found = nodes.insert(name, agnode(graph, name.toUtf8().data(), 1));
+        return *found;
+    };
+    int edges = 0;
+    for (const QJsonValue &value : QJsonDocument::fromJson(file.readAll()).array()) {
+        agedge(graph, node(value[QLatin1String("parent")].toString()), node(value[QLatin1String("child")].toString()),
+            nullptr, 1);
+        ++edges;
+    }
+    for (auto _ : state) {
+        if (gvLayout(context, graph, "dot") != 0) {
+            state.SkipWithError("gvLayout failed: is the dot layout plugin installed?");
+            break;
+        }
+        gvFreeLayout(context, graph);
+    }
+    state.counters["services"] = double(nodes.size());
+    state.counters["edges"] = double(edges);
+    agclose(graph);
+    gvFreeContext(context);
+}
+
 /** A view of the synthetic plant, laid out on this thread, fitted into a 1920 × 1080 viewport. */
 struct ViewFixture {
     explicit ViewFixture(int services)
@@ -195,6 +233,7 @@ void BM_IncrementalUpdate(benchmark::State &state)
 BENCHMARK(BM_LayoutFresh)->Arg(100)->Arg(1000)->Arg(2000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LayoutOneServiceAdded)->Arg(100)->Arg(1000)->Arg(2000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LayoutLargeFile)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_GraphvizDotLargeFile)->Iterations(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RedrawFitted)->Arg(100)->Arg(1000)->Arg(2000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PanAtReadableZoom)->Arg(100)->Arg(1000)->Arg(2000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PanShownView)->Arg(100)->Arg(1000)->Arg(2000)->Unit(benchmark::kMillisecond);
