@@ -5,7 +5,9 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include "graphcommand.h"
 #include "graphfilecommand.h"
+#include "sim/demoplant.h"
 
 using faultline::ctl::runGraphFromFiles;
 
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void svgFromFile();
     void unknownFormatIsUsageError();
     void largeRealFile();
+    void svgFromLiveStream();
 };
 
 void TestGraphSvg::svgFromFile()
@@ -105,6 +108,39 @@ void TestGraphSvg::largeRealFile()
     const SvgCounts counts = parse(output);
     QVERIFY2(counts.error.isEmpty(), qPrintable(counts.error));
     QCOMPARE(counts.groups, 1238);
+}
+
+void TestGraphSvg::svgFromLiveStream()
+{
+    // The demo plant on loopback, with servo-controller crashed, drawn from three seconds of its stream.
+    faultline::DemoPlant::Options options;
+    options.topology = faultline::PlantTopology::builtIn();
+    options.publishEndpoint = "tcp://127.0.0.1:*";
+    options.controlEndpoint = "tcp://127.0.0.1:*";
+    options.seed = 5;
+    options.faults = { faultline::FaultSpec { "servo-controller", faultline::FaultKind::Crash, 0.5, 0 } };
+    faultline::DemoPlant plant(std::move(options));
+    const auto error = plant.start();
+    QVERIFY2(!error, error ? qPrintable(error->message) : "");
+
+    QString output;
+    QString errors;
+    QTextStream out(&output);
+    QTextStream err(&errors);
+    const int exit = faultline::ctl::runGraph(
+        { QStringLiteral("graph"), QStringLiteral("--connect"), QString::fromStdString(plant.publishEndpoint()),
+            QStringLiteral("--seconds"), QStringLiteral("4"), QStringLiteral("--format"), QStringLiteral("svg") },
+        out, err);
+    out.flush();
+    err.flush();
+    plant.stop();
+    QVERIFY2(exit == 0, qPrintable(errors));
+
+    const auto counts = parse(output);
+    QVERIFY2(counts.error.isEmpty(), qPrintable(counts.error));
+    for (const char *service : { "line-controller", "plc-gateway", "robot-arm", "quality-db" })
+        QVERIFY2(counts.texts.contains(QLatin1String(service)), service);
+    QVERIFY(counts.paths >= 10);
 }
 
 QTEST_GUILESS_MAIN(TestGraphSvg)
