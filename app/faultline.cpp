@@ -179,7 +179,7 @@ std::optional<ConsoleOptions> parseOptions(QCommandLineParser &parser, const QSt
     options.incidentDirectory = parser.value(QStringLiteral("incident-dir"));
     for (const QString &folder : parser.values(QStringLiteral("playbooks"))) {
         if (!QFileInfo(folder).isDir()) {
-            usageError(Console::tr("--playbooks '%1' is not a folder; give the folder that holds the .yaml files")
+            usageError(Console::tr("--playbooks '%1' is not a folder; give the folder that contains the .yaml files")
                            .arg(folder));
             return std::nullopt;
         }

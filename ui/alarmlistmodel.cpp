@@ -58,7 +58,7 @@ QString stateText(const Alarm &alarm)
     return AlarmListModel::tr("Normal");
 }
 
-// Priority colours run red, orange, yellow, blue from urgent to low, and the text says the same for colour-blind eyes.
+// Priority colours run red, orange, yellow, blue from urgent to low, and the text gives the same for colour-blind eyes.
 QColor priorityColour(AlarmPriority priority)
 {
     switch (priority) {

@@ -39,7 +39,7 @@ public:
     /** The rows on screen after the filters, for tests and the status bar. */
     int visibleRows() const;
 
-    /** Asks for the shelving reason; replaced in tests, which cannot answer a dialog. */
+    /** Prompts for the shelving reason. Tests replace it because they cannot reply to a dialog. */
     void setReasonPrompt(std::function<std::optional<QString>(const QString &service)> prompt);
 
 public Q_SLOTS:

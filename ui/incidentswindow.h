@@ -34,7 +34,7 @@ public Q_SLOTS:
     void reload();
 
 Q_SIGNALS:
-    /** The operator asked to export a journal; the console asks where and in which format. */
+    /** The operator requested an export of a journal. The console prompts for the file and format. */
     void exportRequested(const QString &journalPath);
 
 private:

@@ -36,7 +36,7 @@ class TopologyRecorder;
 struct Incident;
 
 /**
- * What the console adds around the graph to run an incident: the alarm list, the root-cause
+ * The console's incident tools around the graph: the alarm list, the root-cause
  * suspects, the incident timeline with its journal, the Incidents window, exports, and the actions
  * on services. It wires them to the ingest stream and to the command sender and owns them.
  */

@@ -133,16 +133,6 @@ void ServiceActions::addTo(QMenu *menu) const
     }
 }
 
-void ServiceActions::popup(const QString &service, const QPoint &globalPos)
-{
-    setCurrentService(service);
-    QMenu menu;
-    menu.setTitle(service);
-    menu.addSection(service);
-    addTo(&menu);
-    menu.exec(globalPos);
-}
-
 bool ServiceActions::cutsTraffic(ControlOperation operation, std::optional<double> percent)
 {
     switch (operation) {
@@ -173,10 +163,9 @@ void ServiceActions::trigger(ControlOperation operation, const QString &service)
 {
     if (service.isEmpty() || !m_sender)
         return;
-    const bool needsDialog = operation == ControlOperation::Isolate || operation == ControlOperation::Shed
-        || operation == ControlOperation::Ramp;
+    // The ramp's share is picked in the dialog, so every ramp is confirmed.
     Confirmation confirmation;
-    if (needsDialog) {
+    if (cutsTraffic(operation, std::nullopt)) {
         auto answer = m_prompt(operation, service);
         if (!answer)
             return;

@@ -21,16 +21,16 @@ namespace faultline
 class IncidentSink;
 
 /**
- * The operator's actions on one service (isolate, degrade, shed, ramp, restore): the QActions with
- * their shortcuts for the menus and the graph's context menu, the confirmation for actions that cut
- * traffic, the command itself and the incident events for sent, applied, rejected and timed out.
+ * The operator's actions on one service: isolate, degrade, shed, ramp and restore. It provides the
+ * QActions with their shortcuts for the menus, confirms the actions that cut traffic, sends the
+ * command, and records sent, applied, rejected and timed out in the incident.
  */
 class ServiceActions : public QObject
 {
     Q_OBJECT
 
 public:
-    /** What the operator confirmed in the dialog: the request's parameters. */
+    /** The request's parameters that the operator confirmed in the dialog. */
     struct Confirmation {
         std::optional<double> percent;
         std::optional<double> capacity;
@@ -51,10 +51,7 @@ public:
     QAction *action(ControlOperation operation) const;
     /** Adds the five actions to @p menu. */
     void addTo(QMenu *menu) const;
-    /** Shows the actions for @p service at @p globalPos, as the graph's context menu. */
-    void popup(const QString &service, const QPoint &globalPos);
-
-    /** Whether an action that cuts traffic asks for confirmation first. */
+    /** Returns whether @p operation cuts traffic, so that it needs confirmation first. */
     static bool cutsTraffic(ControlOperation operation, std::optional<double> percent);
 
 public Q_SLOTS:

@@ -15,14 +15,14 @@ namespace faultline
 /**
  * Edits the alarm thresholds of one service. Percentages are shown as percent and stored as shares;
  * OK is accepted only for thresholds that HealthConfig::validate() accepts, and the reason is shown
- * otherwise. "Defaults" asks the console to drop the override.
+ * otherwise. "Defaults" requests that the console drop the override.
  */
 class ThresholdsDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    /** What the dialog ended with: done() codes beyond Accepted and Rejected. */
+    /** The done() codes beyond Accepted and Rejected. */
     enum Result { ResetToDefaults = 2 };
 
     ThresholdsDialog(const QString &service, const HealthThresholds &current, QWidget *parent = nullptr);

@@ -13,11 +13,11 @@
 namespace faultline
 {
 
-/** How a control command ended, as the console sees it. */
+/** The end of a control command, as the console observed it. */
 struct CommandOutcome {
     enum class Kind : std::uint8_t {
         Applied, // the agent applied it; mode is the service's mode afterwards
-        Rejected, // the agent refused it; reason says why
+        Rejected, // the agent rejected it, and reason gives the cause
         TimedOut, // no reply before the deadline; the agent may or may not have applied it
         Cancelled, // the console gave up first (quitting, or the sender was destroyed)
     };
@@ -42,8 +42,8 @@ public:
 
     /**
      * Sends @p request and completes with its outcome. An empty id is replaced by a fresh unique
-     * one; a zero deadline is set to now plus @p timeout. Never completes twice and never hangs past
-     * the timeout.
+     * one, and a zero deadline is set to now plus @p timeout. An implementation completes exactly
+     * once, and no later than the timeout.
      */
     virtual QCoro::Task<CommandOutcome> send(ControlRequest request, std::chrono::milliseconds timeout) = 0;
 };
