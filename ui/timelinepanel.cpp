@@ -129,8 +129,15 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, m_filter, &IncidentTimelineFilter::setSearchText);
     connect(m_note, &QLineEdit::returnPressed, this, &TimelinePanel::addNote);
     connect(m_addNote, &QPushButton::clicked, this, &TimelinePanel::addNote);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
-        updateServices();
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+        // Rebuilding the service list scans every event, so it runs only when a new service appears.
+        for (int row = first; row <= last; ++row) {
+            const QString &service = m_model->event(row).service;
+            if (!service.isEmpty() && m_service->findText(service) < 0) {
+                updateServices();
+                break;
+            }
+        }
         updateHeader();
         // Follow the newest event unless the operator scrolled back to read.
         if (m_view->verticalScrollBar()->value() >= m_view->verticalScrollBar()->maximum() - 2)
