@@ -171,7 +171,7 @@ Result<NezhaResult> evaluateNezha(const QString &csvPath, const QString &faultLi
     }
     result.spans = spans.size();
     if (spans.empty())
-        return Error { tr("%1 holds no spans").arg(csvPath), csvPath };
+        return Error { tr("%1 contains no spans").arg(csvPath), csvPath };
 
     QFile faults(faultListPath);
     if (!faults.open(QIODevice::ReadOnly))
@@ -198,7 +198,7 @@ Result<NezhaResult> evaluateNezha(const QString &csvPath, const QString &faultLi
         return Error { tr("no fault of %1 has an inject_time inside the spans of %2").arg(faultListPath, csvPath),
             faultListPath };
 
-    // A file holds whole traces, so every span can be linked before the calls are read.
+    // A file contains whole traces, so every span can be linked before the calls are read.
     DependencyLinker linker;
     std::vector<CallRecord> calls;
     for (const auto &span : spans)
